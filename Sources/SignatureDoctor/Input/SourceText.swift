@@ -1,0 +1,92 @@
+/// Text that a person pasted or a file held, with the name it is reported under.
+///
+/// Readers work on `bytes` and report byte offsets; `location(ofByte:)` turns an offset into
+/// the line and column a person sees. The text is known to be valid UTF-8.
+public struct SourceText: Sendable {
+  /// The name used in messages: a path as the user typed it, or `<stdin>`.
+  public let name: String
+  /// The UTF-8 bytes, without a leading byte order mark.
+  public let bytes: [UInt8]
+
+  /// The text as a string.
+  public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  /// Checks raw bytes and wraps them.
+  ///
+  /// - Throws: `InputError` when the bytes are empty, larger than `limits.maximumByteCount`,
+  ///   binary, or not UTF-8.
+  public init(name: String, bytes: [UInt8], limits: InputLimits = .standard) throws(InputError) {
+    var bytes = bytes
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    self.name = name
+    self.bytes = bytes
+    try validate(limits)
+  }
+
+  /// Wraps text that is already a Swift string, such as a rule example.
+  public init(name: String, text: String) {
+    self.name = name
+    self.bytes = Array(text.utf8)
+  }
+
+  /// The line and column of a byte offset; columns count Unicode scalars from 1.
+  public func location(ofByte offset: Int) -> SourceLocation {
+    SourceLocation(ofByte: offset, in: bytes)
+  }
+}
+
+/// A place in a source text, as a person counts it.
+public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// The line, from 1.
+  public let line: Int
+  /// The column in Unicode scalars, from 1.
+  public let column: Int
+
+  /// Creates a location.
+  public init(line: Int, column: Int) {
+    self.line = line
+    self.column = column
+  }
+
+  /// The location of byte `offset` in UTF-8 `bytes`.
+  public init(ofByte offset: Int, in bytes: some BidirectionalCollection<UInt8>) {
+    let end = bytes.index(bytes.startIndex, offsetBy: min(max(offset, 0), bytes.count))
+    let before = bytes[..<end]
+    let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { bytes.index(after: $0) } ?? bytes.startIndex
+    line = before.lazy.filter { $0 == UInt8(ascii: "\n") }.count + 1
+    column = bytes[lineStart..<end].lazy.filter { $0 & 0xC0 != 0x80 }.count + 1
+  }
+
+  public var description: String { "\(line):\(column)" }
+
+  public static func < (lhs: Self, rhs: Self) -> Bool {
+    (lhs.line, lhs.column) < (rhs.line, rhs.column)
+  }
+}
+
+private extension SourceText {
+  func validate(_ limits: InputLimits) throws(InputError) {
+    guard !bytes.isEmpty, bytes.contains(where: { !Self.isWhitespace($0) }) else {
+      throw InputError(name, .empty)
+    }
+    guard bytes.count <= limits.maximumByteCount else {
+      throw InputError(name, .tooLarge(limit: limits.maximumByteCount))
+    }
+    if let offset = UTF8Validation.firstInvalidByte(in: bytes) {
+      throw InputError(name, at: location(ofByte: offset), .invalidUTF8)
+    }
+    if let offset = bytes.firstIndex(where: Self.isBinaryControl) {
+      throw InputError(name, at: location(ofByte: offset), .binary(byte: bytes[offset]))
+    }
+  }
+
+  static func isWhitespace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+  }
+
+  /// Control characters that never occur in pasted text: NUL and the C0 controls other
+  /// than tab, line feed, form feed, carriage return and escape (terminal colour codes).
+  static func isBinaryControl(_ byte: UInt8) -> Bool {
+    byte < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D, 0x1B].contains(byte)
+  }
+}

@@ -1,0 +1,416 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes the string to sign while a map of parameters is read, without building the map.
+///
+/// This is where the canonical form's rules live (see `StringToSign`). `LiteralParser`
+/// drives it straight from JSON text, which is what lets `sign --jsonl` avoid a tree per
+/// line; `StringToSign.init(_:options:)` drives it from parameters already parsed. Either
+/// way the same rules apply.
+struct StringToSignBuilder: LiteralHandler {
+  /// A key that appeared twice.
+  struct RepeatedKey: Equatable {
+    let key: String
+    let firstSpan: Range<Int>
+    let secondSpan: Range<Int>
+  }
+
+  /// What the builder is doing with the current member.
+  private enum Mode {
+    /// Between members: a key comes next.
+    case idle
+    /// A key has been read; its value comes next.
+    case awaitingValue
+    /// The key is left out of the string, and so is everything in its value.
+    case skipping
+    /// Inside the member's list, with the number of elements so far.
+    case inList(count: Int)
+    /// Inside a nested value that is collected whole, to be written as the server writes
+    /// it. It ends when a close brings `depth` back to `depth`; `listCount` is set when it
+    /// is an element of the member's list.
+    case collecting(ValueTreeBuilder, depth: Int, listCount: Int?)
+  }
+
+  /// How the string is built.
+  let options: SigningOptions
+  private var pairs = PairBuffer()
+  private var mode = Mode.idle
+  /// How many maps and lists are open.
+  private var depth = 0
+  /// Every key read so far: its bytes in `keyBytes`, where it was, and the index of its
+  /// pair in `pairs`, if it made one.
+  private var keyBytes: [UInt8] = []
+  private var keys: [(bytes: Range<Int>, span: Range<Int>, pair: Int?)] = []
+  /// Where the current member's value starts, for messages.
+  private var valueStart = 0
+  /// The first key that repeated, if any.
+  private(set) var repeatedKey: RepeatedKey?
+  /// The signing problem behind a thrown `LiteralFailure`, if one was thrown.
+  private(set) var signingError: SigningError?
+
+  /// Prepares a builder for a map of parameters.
+  init(options: SigningOptions) {
+    self.options = options
+  }
+
+  /// The string to sign, once the map has ended.
+  func finish() -> StringToSign {
+    StringToSign(pairBytes: pairs.bytes, ranges: pairs.sortedRanges())
+  }
+
+  /// Forgets everything read, keeping the buffers' capacity for the next map.
+  mutating func reset() {
+    pairs.reset()
+    mode = .idle
+    depth = 0
+    keyBytes.removeAll(keepingCapacity: true)
+    keys.removeAll(keepingCapacity: true)
+    valueStart = 0
+    repeatedKey = nil
+    signingError = nil
+  }
+
+  // MARK: - LiteralHandler
+
+  mutating func beginMap(at offset: Int) throws(LiteralFailure) {
+    defer { depth += 1 }
+    guard depth > 0 else { return }
+    try open(at: offset, kind: "a map") { $0.beginMap(at: offset) }
+  }
+
+  mutating func beginList(at offset: Int) throws(LiteralFailure) {
+    guard depth > 0 else { throw notAMap("a list", at: offset) }
+    defer { depth += 1 }
+    if case .awaitingValue = mode {
+      valueStart = offset
+      mode = .inList(count: 0)
+      return
+    }
+    try open(at: offset, kind: "a list") { $0.beginList(at: offset) }
+  }
+
+  mutating func endMap(at end: Int) throws(LiteralFailure) {
+    depth -= 1
+    try close { $0.endMap(at: end) }
+  }
+
+  mutating func endList(at end: Int) throws(LiteralFailure) {
+    depth -= 1
+    if case .inList(let count) = mode, depth == 1 {
+      return count == 0 ? dropPair() : finishPair()
+    }
+    try close { $0.endList(at: end) }
+  }
+
+  mutating func key(_ bytes: UnsafeBufferPointer<UInt8>, span: Range<Int>) throws(LiteralFailure) {
+    guard depth == 1 else {
+      if case .collecting(var tree, let start, let listCount) = mode {
+        mode = .idle
+        tree.key(bytes, span: span)
+        mode = .collecting(tree, depth: start, listCount: listCount)
+      }
+      return
+    }
+    recordKey(bytes, span: span)
+    guard options.signsAllKeys || !SigningOptions.isExcluded(bytes) else {
+      mode = .skipping
+      return
+    }
+    pairs.begin()
+    pairs.append(bytes, escapingAmpersands: escapes)
+    pairs.append(UInt8(ascii: "="))
+    mode = .awaitingValue
+  }
+
+  mutating func string(_ bytes: UnsafeBufferPointer<UInt8>, span: Range<Int>) throws(LiteralFailure) {
+    try scalar(.text(bytes), span: span) { $0.string(bytes, span: span) }
+  }
+
+  mutating func number(_ bytes: UnsafeBufferPointer<UInt8>, span: Range<Int>) throws(LiteralFailure) {
+    try scalar(.raw(bytes), span: span) { $0.number(bytes, span: span) }
+  }
+
+  mutating func constant(_ value: ParameterValue, span: Range<Int>) throws(LiteralFailure) {
+    let rendering: Scalar =
+      switch value {
+      case .boolean(let flag, _): .word(flag ? "true" : "false")
+      case .number(let text): .word(text)
+      default: .null
+      }
+    try scalar(rendering, span: span) { $0.constant(value, span: span) }
+  }
+}
+
+// MARK: - Members
+
+private extension StringToSignBuilder {
+  /// A plain value as the string to sign writes it.
+  enum Scalar {
+    /// Text, whose `&` version 2 escapes; an empty one is left out.
+    case text(UnsafeBufferPointer<UInt8>)
+    /// A number's text.
+    case raw(UnsafeBufferPointer<UInt8>)
+    /// A fixed spelling: `true`, `false`, `NaN`.
+    case word(String)
+    /// Nothing: the pair is left out.
+    case null
+  }
+
+  var escapes: Bool { options.version >= .v2 }
+
+  mutating func scalar(
+    _ value: Scalar,
+    span: Range<Int>,
+    collect: (inout ValueTreeBuilder) -> Void
+  ) throws(LiteralFailure) {
+    switch mode {
+    case _ where depth == 0:
+      throw notAMap(value.kindDescription, at: span.lowerBound)
+    case .awaitingValue:
+      valueStart = span.lowerBound
+      switch value {
+      case .text(let bytes) where bytes.isEmpty: dropPair()
+      case .null: dropPair()
+      default:
+        append(value)
+        finishPair()
+      }
+    case .inList(let count):
+      if case .null = value, options.nestedValues == .reject {
+        throw signingFailure(.nullInList(key: currentKey, position: count + 1, span: valueSpan(to: span.upperBound)))
+      }
+      if count > 0 { pairs.append(UInt8(ascii: ",")) }
+      append(value)
+      mode = .inList(count: count + 1)
+    case .skipping:
+      if depth == 1 { mode = .idle }
+    case .collecting(var tree, let start, let listCount):
+      mode = .idle
+      collect(&tree)
+      mode = .collecting(tree, depth: start, listCount: listCount)
+    case .idle:
+      break
+    }
+  }
+
+  mutating func append(_ value: Scalar) {
+    switch value {
+    case .text(let bytes), .raw(let bytes): pairs.append(bytes, escapingAmpersands: escapes)
+    case .word(let word): pairs.append(word)
+    case .null: break
+    }
+  }
+
+  /// A map or list opens below the top level: as a member's value, inside the member's
+  /// list, inside a collected value, or inside a skipped one.
+  mutating func open(
+    at offset: Int,
+    kind: String,
+    _ event: (inout ValueTreeBuilder) -> Void
+  ) throws(LiteralFailure) {
+    switch mode {
+    case .awaitingValue, .inList:
+      var listCount: Int?
+      if case .inList(let count) = mode { listCount = count } else { valueStart = offset }
+      guard options.nestedValues == .renderLikeServer else {
+        let described = listCount == nil ? kind : "a list holding \(kind)"
+        throw signingFailure(.nestedValue(key: currentKey, kind: described, span: valueSpan(to: offset + 1)))
+      }
+      var tree = ValueTreeBuilder()
+      event(&tree)
+      mode = .collecting(tree, depth: depth, listCount: listCount)
+    case .collecting(var tree, let start, let listCount):
+      mode = .idle
+      event(&tree)
+      mode = .collecting(tree, depth: start, listCount: listCount)
+    case .skipping, .idle:
+      break
+    }
+  }
+
+  /// A map or list closes below the top level.
+  mutating func close(_ event: (inout ValueTreeBuilder) -> Void) throws(LiteralFailure) {
+    switch mode {
+    case .skipping where depth == 1:
+      mode = .idle
+    case .collecting(var tree, let start, let listCount):
+      mode = .idle
+      event(&tree)
+      guard depth == start, let value = tree.value else {
+        mode = .collecting(tree, depth: start, listCount: listCount)
+        return
+      }
+      if let listCount, listCount > 0 { pairs.append(UInt8(ascii: ",")) }
+      pairs.append(RubyInspection.render(value), escapingAmpersands: escapes)
+      if let listCount {
+        mode = .inList(count: listCount + 1)
+      } else {
+        finishPair()
+      }
+    default:
+      break
+    }
+  }
+
+  mutating func finishPair() {
+    pairs.end()
+    keys[keys.count - 1].pair = pairs.ranges.count - 1
+    mode = .idle
+  }
+
+  mutating func dropPair() {
+    pairs.discard()
+    mode = .idle
+  }
+
+  /// Notes a key, and forgets the pair of an earlier key with the same code points: the
+  /// last value wins, as in a Python dict.
+  mutating func recordKey(_ bytes: UnsafeBufferPointer<UInt8>, span: Range<Int>) {
+    let start = keyBytes.count
+    keyBytes.append(contentsOf: bytes)
+    for index in keys.indices where keys[index].bytes.count == bytes.count {
+      guard keyBytes[keys[index].bytes].elementsEqual(bytes) else { continue }
+      if repeatedKey == nil {
+        let key = String(decoding: bytes, as: UTF8.self)
+        repeatedKey = RepeatedKey(key: key, firstSpan: keys[index].span, secondSpan: span)
+      }
+      if let pair = keys[index].pair { pairs.remove(pair) }
+      keys[index].pair = nil
+    }
+    keys.append((start..<keyBytes.count, span, nil))
+  }
+
+  var currentKey: String {
+    keys.last.map { String(decoding: keyBytes[$0.bytes], as: UTF8.self) } ?? ""
+  }
+
+  func valueSpan(to end: Int) -> Range<Int> {
+    valueStart..<max(end, valueStart + 1)
+  }
+
+  mutating func signingFailure(_ error: SigningError) -> LiteralFailure {
+    signingError = error
+    return LiteralFailure(offset: error.span?.lowerBound ?? valueStart, problem: .unusable(error.message))
+  }
+
+  func notAMap(_ kind: String, at offset: Int) -> LiteralFailure {
+    LiteralFailure(offset: offset, problem: .unusable("expected a JSON object of parameters, found \(kind)"))
+  }
+}
+
+private extension StringToSignBuilder.Scalar {
+  var kindDescription: String {
+    switch self {
+    case .text: "a string"
+    case .raw: "a number"
+    case .word(let word): word == "true" || word == "false" ? "a boolean" : "a number"
+    case .null: "null"
+    }
+  }
+}
+
+extension SigningOptions {
+  /// Whether the server leaves the key with these UTF-8 bytes out of the string to sign.
+  static func isExcluded(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    let candidate: StaticString
+    switch key.count {
+    case 4: candidate = "file"
+    case 7: candidate = "api_key"
+    case 9: candidate = "signature"
+    case 10: candidate = "cloud_name"
+    case 13: candidate = "resource_type"
+    default: return false
+    }
+    return candidate.withUTF8Buffer { key.elementsEqual($0) }
+  }
+}
+
+/// Pairs written one after another into one buffer, so that a string to sign costs a few
+/// allocations rather than one per pair.
+struct PairBuffer {
+  private(set) var bytes: [UInt8] = []
+  /// Each pair's bytes; a removed pair's slot holds `PairBuffer.removed`.
+  private(set) var ranges: [Range<Int>] = []
+  private var start = 0
+
+  /// The range that marks a removed pair.
+  private static let removed = -1 ..< -1
+
+  mutating func begin() {
+    start = bytes.count
+  }
+
+  mutating func end() {
+    ranges.append(start..<bytes.count)
+  }
+
+  mutating func reset() {
+    bytes.removeAll(keepingCapacity: true)
+    ranges.removeAll(keepingCapacity: true)
+    start = 0
+  }
+
+  /// Forgets the pair being written.
+  mutating func discard() {
+    bytes.removeSubrange(start...)
+  }
+
+  /// Forgets a finished pair.
+  mutating func remove(_ index: Int) {
+    ranges[index] = Self.removed
+  }
+
+  mutating func append(_ byte: UInt8) {
+    bytes.append(byte)
+  }
+
+  mutating func append(_ text: String, escapingAmpersands escapes: Bool = false) {
+    var text = text
+    text.withUTF8 { append($0, escapingAmpersands: escapes) }
+  }
+
+  /// Appends bytes, writing `&` as `%26` when asked.
+  mutating func append(_ source: UnsafeBufferPointer<UInt8>, escapingAmpersands escapes: Bool) {
+    guard escapes, source.contains(UInt8(ascii: "&")) else {
+      return bytes.append(contentsOf: source)
+    }
+    for byte in source {
+      if byte == UInt8(ascii: "&") {
+        bytes += [UInt8(ascii: "%"), UInt8(ascii: "2"), UInt8(ascii: "6")]
+      } else {
+        bytes.append(byte)
+      }
+    }
+  }
+
+  /// The kept pairs' ranges in code-point order. Requests have a dozen pairs, so an
+  /// insertion sort beats a general sort and its closure calls.
+  func sortedRanges() -> [Range<Int>] {
+    var order: [Range<Int>] = []
+    order.reserveCapacity(ranges.count)
+    for range in ranges where range != Self.removed { order.append(range) }
+    for next in order.indices.dropFirst() {
+      let moving = order[next]
+      var slot = next
+      while slot > 0, precedes(moving, order[slot - 1]) {
+        order[slot] = order[slot - 1]
+        slot -= 1
+      }
+      order[slot] = moving
+    }
+    return order
+  }
+
+  /// Whether the pair at `lhs` sorts before the pair at `rhs` by bytes.
+  private func precedes(_ lhs: Range<Int>, _ rhs: Range<Int>) -> Bool {
+    bytes.withUnsafeBufferPointer { buffer in
+      let order = memcmp(buffer.baseAddress! + lhs.lowerBound, buffer.baseAddress! + rhs.lowerBound, min(lhs.count, rhs.count))
+      return order != 0 ? order < 0 : lhs.count < rhs.count
+    }
+  }
+}

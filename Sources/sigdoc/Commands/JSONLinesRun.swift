@@ -1,0 +1,124 @@
+import Dispatch
+import SignatureDoctor
+
+/// Streams `sign --jsonl`: reads a chunk, signs its complete lines, writes them, repeats.
+///
+/// Memory holds one chunk, its output and at most one partial line, whatever the input's
+/// size. A line longer than `JSONLinesSigner.maximumLineLength` gives an error object and is
+/// skipped without being held.
+struct JSONLinesRun {
+  let signer: Signer
+  let context: CommandContext
+
+  private static let chunkSize = 1 << 20
+
+  func run(input inputPath: String, output outputPath: String?) throws -> ExitStatus {
+    let reader = try context.fileSystem.reader(for: inputPath)
+    let file = try outputPath.map { (path) throws(FileError) in try context.fileSystem.atomicWriter(for: path) }
+    let sink: any OutputSink = file.map { file in
+      let guarded = RedactingOutput(file)
+      guarded.redactor = context.output.redactor
+      return guarded
+    } ?? context.output
+
+    do {
+      let errorCount = try stream(from: reader, inputName: inputPath == "-" ? "<stdin>" : inputPath, to: sink)
+      sink.flush()
+      try file?.commit()
+      return errorCount == 0 ? .success : .findings
+    } catch {
+      file?.discard()
+      throw error
+    }
+  }
+
+  /// Reads batches of lines and signs each while the previous one is written and the next
+  /// one read, so that both cores stay busy.
+  private func stream(from reader: any ByteReader, inputName: String, to sink: any OutputSink) throws -> Int {
+    let lineSigner = JSONLinesSigner(signer: signer)
+    var pending: [UInt8] = []
+    var nextLineNumber = 1
+    var errorCount = 0
+    var skippingOverlongLine = false
+    var sawInput = false
+    var inFlight: InFlightBatch?
+
+    func drain() {
+      guard let batch = inFlight?.wait() else { return }
+      for part in batch.parts { sink.write(part) }
+      errorCount += batch.errorCount
+      inFlight = nil
+    }
+
+    while true {
+      let chunk = try reader.read(upTo: Self.chunkSize)
+      if !sawInput, !chunk.isEmpty {
+        sawInput = true
+        if let offset = chunk.prefix(1 << 16).firstIndex(of: 0) {
+          throw InputError(inputName, .binary(byte: chunk[offset]))
+        }
+      }
+      let atEnd = chunk.isEmpty
+      if skippingOverlongLine {
+        guard let newline = chunk.firstIndex(of: 0x0A) else {
+          if atEnd { break }
+          continue
+        }
+        skippingOverlongLine = false
+        pending = Array(chunk[(newline + 1)...])
+      } else {
+        pending += chunk
+      }
+
+      var lines: [ArraySlice<UInt8>] = []
+      var lineStart = 0
+      while let newline = ByteSearch.firstIndex(of: [0x0A], in: pending, from: lineStart) {
+        lines.append(pending[lineStart..<newline])
+        lineStart = newline + 1
+      }
+      if atEnd, lineStart < pending.count {
+        lines.append(pending[lineStart...])
+        lineStart = pending.count
+      }
+
+      let started = InFlightBatch(lines: lines, firstLineNumber: nextLineNumber, signer: lineSigner)
+      drain()
+      inFlight = started
+      nextLineNumber += lines.count
+      // NB: a fresh array, so that the slices of the batch in flight keep their bytes.
+      pending = Array(pending[lineStart...])
+
+      if pending.count > JSONLinesSigner.maximumLineLength {
+        drain()
+        sink.write(lineSigner.overlongLineOutput(lineNumber: nextLineNumber))
+        errorCount += 1
+        nextLineNumber += 1
+        pending = []
+        skippingOverlongLine = true
+      }
+      if atEnd { break }
+    }
+    drain()
+    guard sawInput else { throw InputError(inputName, .empty) }
+    return errorCount
+  }
+}
+
+/// A batch being signed on other threads.
+private final class InFlightBatch: @unchecked Sendable {
+  private let group = DispatchGroup()
+  // NB: written once by the signing task and read only after `group.wait()`, which orders
+  // the two accesses.
+  private var output: JSONLinesSigner.BatchOutput?
+
+  init(lines: [ArraySlice<UInt8>], firstLineNumber: Int, signer: JSONLinesSigner) {
+    DispatchQueue.global().async(group: group) { [self] in
+      output = signer.sign(lines, firstLineNumber: firstLineNumber)
+    }
+  }
+
+  func wait() -> JSONLinesSigner.BatchOutput {
+    group.wait()
+    return output!
+  }
+}
