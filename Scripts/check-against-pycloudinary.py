@@ -11,6 +11,10 @@ Values are strings, lists of strings and positive integers: pycloudinary drops F
 0 where the server signs them (../shared/SIGNING.md), so those are not compared.
 
 Usage: Scripts/check-against-pycloudinary.py [--count N] [--seed S] [--sigdoc PATH]
+       Scripts/check-against-pycloudinary.py --write-vectors Fixtures/vectors/pycloudinary-generated.jsonl
+
+--write-vectors records a smaller generated set with pycloudinary's answers, which
+`swift test` replays without Python.
 """
 import argparse
 import json
@@ -126,6 +130,23 @@ def report_mismatch(number, algorithm, version, all_keys, expected_string, expec
         print("  sigdoc error:", output["error"])
 
 
+def write_vectors(path, rng, secret):
+    """Writes 240 generated sets, each signed by pycloudinary under one of the four modes."""
+    with open(path, "w") as handle:
+        for index in range(240):
+            parameters = random_parameters(rng)
+            algorithm = ("sha1", "sha256")[index % 2]
+            version = (1, 2)[(index // 2) % 2]
+            handle.write(json.dumps({
+                "parameters": json.dumps(parameters, ensure_ascii=rng.random() < 0.5),
+                "test_secret": secret,
+                "algorithm": algorithm,
+                "signature_version": version,
+                "string_to_sign": utils.api_string_to_sign(parameters, version),
+                "signature": utils.api_sign_request(parameters, secret, algorithm, version),
+            }, ensure_ascii=True) + "\n")
+
+
 def locate_sigdoc():
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     for configuration in ("debug", "release"):
@@ -140,11 +161,15 @@ def main():
     parser.add_argument("--count", type=int, default=12000, help="parameter sets to generate")
     parser.add_argument("--seed", type=int, default=20261203, help="random seed")
     parser.add_argument("--sigdoc", help="the sigdoc binary (default: .build/debug or release)")
+    parser.add_argument("--write-vectors", metavar="FILE", help="record pycloudinary's answers and stop")
     arguments = parser.parse_args()
-    binary = arguments.sigdoc or locate_sigdoc()
     rng = random.Random(arguments.seed)
     secret = "".join(rng.choice("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
                      for _ in range(27))
+    if arguments.write_vectors:
+        write_vectors(arguments.write_vectors, rng, secret)
+        return
+    binary = arguments.sigdoc or locate_sigdoc()
 
     sets = [random_parameters(rng) for _ in range(arguments.count)]
     lines = "".join(json.dumps(p, ensure_ascii=rng.random() < 0.5) + "\n" for p in sets)

@@ -72,11 +72,13 @@ private extension SourceText {
     guard bytes.count <= limits.maximumByteCount else {
       throw InputError(name, .tooLarge(limit: limits.maximumByteCount))
     }
-    if let offset = UTF8Validation.firstInvalidByte(in: bytes) {
-      throw InputError(name, at: location(ofByte: offset), .invalidUTF8)
-    }
-    if let offset = bytes.firstIndex(where: Self.isBinaryControl) {
+    // NB: whichever problem comes first is named, so that a binary file is called binary.
+    let invalid = UTF8Validation.firstInvalidByte(in: bytes) ?? bytes.count
+    if let offset = bytes[..<invalid].firstIndex(where: Self.isBinaryControl) {
       throw InputError(name, at: location(ofByte: offset), .binary(byte: bytes[offset]))
+    }
+    if invalid < bytes.count {
+      throw InputError(name, at: location(ofByte: invalid), .invalidUTF8)
     }
   }
 

@@ -61,6 +61,11 @@ private extension JSONLinesSigner {
     for (offset, line) in lines.enumerated() {
       let lineNumber = firstLineNumber + offset
       guard line.contains(where: { $0 > 0x20 }) else { continue }
+      guard line.count <= Self.maximumLineLength else {
+        output.errorCount += 1
+        output.bytes += overlongLineOutput(lineNumber: lineNumber)
+        continue
+      }
       switch signLine(line, builder: &builder) {
       case .success(let request):
         request.appendCompactJSON(to: &output.bytes)

@@ -35,9 +35,11 @@ enum ArgumentToken: Equatable {
         } else {
           tokens.append(.longOption(name: String(body), value: nil))
         }
+      case _ where argument.hasPrefix("-") && Self.isNumber(argument):
+        tokens.append(.value(argument))
       case _ where argument.hasPrefix("-") && argument.count == 2:
         tokens.append(.shortOption(argument.last!))
-      case _ where argument.hasPrefix("-") && !Self.isNumber(argument):
+      case _ where argument.hasPrefix("-"):
         throw .combinedShortOptions(Self.flagPart(of: argument))
       default:
         tokens.append(.value(argument))

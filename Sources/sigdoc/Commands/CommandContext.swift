@@ -27,6 +27,15 @@ final class CommandContext {
     self.errors = RedactingOutput(errors)
     self.standardInputIsTerminal = standardInputIsTerminal
     self.standardOutputIsTerminal = standardOutputIsTerminal
+    let known = SecretLoader(environment: environment) { _ throws(EnvironmentError) in [] }.secretsForRedaction()
+    redact(known)
+  }
+
+  /// Makes every stream remove `secrets` from what is written from now on.
+  private func redact(_ secrets: [Secret]) {
+    let redactor = Redactor(secrets: secrets)
+    output.redactor = redactor
+    errors.redactor = redactor
   }
 
   /// Loads secrets and makes sure no stream can print them from now on.
@@ -44,9 +53,7 @@ final class CommandContext {
       }
     }
     let credentials = try loader.load(sources)
-    let redactor = Redactor(secrets: credentials.secrets)
-    output.redactor = redactor
-    errors.redactor = redactor
+    redact(credentials.secrets + loader.secretsForRedaction())
     return credentials
   }
 

@@ -54,6 +54,20 @@ public struct SecretLoader {
     return credentials
   }
 
+  /// The secrets the environment holds in its usual places, read leniently, so that output
+  /// is redacted from the very start of a run, before arguments are parsed: a user may type
+  /// the secret where a file name or option belongs.
+  public func secretsForRedaction() -> [Secret] {
+    var secrets: [Secret] = []
+    if let url = environment["CLOUDINARY_URL"].flatMap(CloudinaryURL.init) {
+      secrets.append(Secret(label: "CLOUDINARY_URL", bytes: url.secret))
+    }
+    if let value = environment["CLOUDINARY_API_SECRET"], !value.isEmpty {
+      secrets.append(Secret(label: "CLOUDINARY_API_SECRET", bytes: Array(value.utf8)))
+    }
+    return secrets
+  }
+
   private func variable(_ name: String) throws(EnvironmentError) -> Secret {
     guard let value = environment[name] else { throw .variableNotSet(name) }
     guard !value.isEmpty else { throw .emptySecret(label: name) }

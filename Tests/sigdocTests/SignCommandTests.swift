@@ -1,0 +1,135 @@
+import Testing
+
+@testable import sigdoc
+
+struct SignCommandTests {
+  let widget = #"{"folder":"avatars","source":"uw","timestamp":1685544025,"upload_preset":"signed_avatars"}"#
+
+  @Test("the text report shows the string, the signature and how it was signed")
+  func text() {
+    let result = runSigdoc(["sign", "p.json"], environment: TestAccount.environment, files: ["p.json": widget])
+    #expect(result.status == 0)
+    #expect(result.errors == "")
+    #expect(result.output == """
+      String to sign  folder=avatars&source=uw&timestamp=1685544025&upload_preset=signed_avatars
+      Signature       3394ccfd7c39c1749296d2eb734f1f98aea7c2f5
+      Signed with     SHA-1, signature version 2, the secret from CLOUDINARY_URL
+
+      """)
+  }
+
+  @Test("--format json writes the two fields with sorted keys")
+  func json() {
+    let result = runSigdoc(["sign", "--format", "json", "-"], environment: TestAccount.environment, standardInput: widget)
+    #expect(result.output == """
+      {
+        "signature": "3394ccfd7c39c1749296d2eb734f1f98aea7c2f5",
+        "string_to_sign": "folder=avatars&source=uw&timestamp=1685544025&upload_preset=signed_avatars"
+      }
+
+      """)
+  }
+
+  @Test("standard input is read when no file is given and it is not a terminal")
+  func implicitStandardInput() {
+    let result = runSigdoc(["sign", "--algorithm", "sha256"], environment: TestAccount.environment, standardInput: widget)
+    #expect(result.status == 0)
+    #expect(result.output.contains("SHA-256, signature version 2"))
+  }
+
+  @Test("invisible characters are escaped in text and exact in JSON")
+  func invisible() {
+    let input = #"{"a":"x\u200by\n"}"#
+    let text = runSigdoc(["sign"], environment: TestAccount.environment, standardInput: input)
+    #expect(text.output.hasPrefix("String to sign  a=x\\u{200B}y\\n\n"))
+    #expect(text.output.contains("(invisible characters are shown as \\u{…}; --format json gives the exact text)"))
+    let json = runSigdoc(["sign", "--format", "json"], environment: TestAccount.environment, standardInput: input)
+    #expect(json.output.contains(#""string_to_sign": "a=x\#u{200B}y\n""#))
+  }
+
+  @Test("--jsonl writes a line per line and exits 1 when a line fails")
+  func jsonLines() {
+    let input = widget + "\nnot json\n"
+    let result = runSigdoc(["sign", "--jsonl"], environment: TestAccount.environment, standardInput: input)
+    #expect(result.status == 1)
+    #expect(result.output == """
+      {"signature":"3394ccfd7c39c1749296d2eb734f1f98aea7c2f5","string_to_sign":"folder=avatars&source=uw&timestamp=1685544025&upload_preset=signed_avatars"}
+      {"column":1,"error":"unknown word 'not' where a value belongs","line":2}
+
+      """)
+  }
+
+  @Test("--output writes the file only when the run succeeds")
+  func outputFile() {
+    let fileSystem = MemoryFileSystem(files: ["p.json": Array(widget.utf8), "bad.json": Array("{".utf8)])
+    let good = runSigdoc(["sign", "p.json", "-o", "out.txt"], environment: TestAccount.environment, fileSystem: fileSystem)
+    #expect(good.status == 0 && good.output == "")
+    #expect(fileSystem.files["out.txt"].map { String(decoding: $0, as: UTF8.self) }?.contains("3394ccfd") == true)
+    let bad = runSigdoc(["sign", "bad.json", "-o", "bad.txt"], environment: TestAccount.environment, fileSystem: fileSystem)
+    #expect(bad.status == 2)
+    #expect(fileSystem.files["bad.txt"] == nil)
+  }
+
+  @Test("secrets come from --secret-env, --secret-file, CLOUDINARY_API_SECRET or CLOUDINARY_URL")
+  func secretSources() {
+    let expected = "3394ccfd7c39c1749296d2eb734f1f98aea7c2f5"
+    let runs = [
+      runSigdoc(["sign", "--secret-env", "STAGING"], environment: ["STAGING": TestAccount.secret], standardInput: widget),
+      runSigdoc(["sign", "--secret-file", "s.txt"], standardInput: widget, files: ["s.txt": TestAccount.secret]),
+      runSigdoc(["sign"], environment: ["CLOUDINARY_API_SECRET": TestAccount.secret], standardInput: widget),
+      runSigdoc(["sign"], environment: TestAccount.environment, standardInput: widget),
+    ]
+    for run in runs {
+      #expect(run.status == 0 && run.output.contains(expected), "\(run.errors)")
+    }
+    #expect(runs[0].output.contains("the secret from STAGING"))
+    #expect(runs[1].output.contains("the secret from s.txt"))
+  }
+
+  @Test("a secret file with a trailing newline is signed as it is, with a warning")
+  func trailingNewline() {
+    let run = runSigdoc(["sign", "--secret-file", "s.txt"], standardInput: widget, files: ["s.txt": TestAccount.secret + "\n"])
+    #expect(run.status == 0)
+    #expect(!run.output.contains("3394ccfd7c39c1749296d2eb734f1f98aea7c2f5"))
+    #expect(run.errors == "sigdoc: warning: the secret from s.txt ends with a line break; it is signed as it is\n")
+  }
+
+  @Test("bad input gives one line on standard error and status 2", arguments: [
+    ([], #"{"a":"#, "<stdin>:1:6: error: expected a value for 'a', found the end of the input\n"),
+    ([], "", "<stdin>: error: the input is empty\n"),
+    ([], "[1,2]", "<stdin>:1:1: error: expected a JSON object of parameters, found a list\n"),
+    (["missing.json"], "", "sigdoc: error: cannot read 'missing.json': no such file\n"),
+    (["--format", "yaml"], "{}", "sigdoc: error: 'yaml' is not a valid value for '--format' (expected text or json)\n"),
+    (["--jsonl", "--format", "json"], "{}", "sigdoc: error: options '--jsonl' and '--format' cannot be used together\n"),
+  ])
+  func badInput(arguments: [String], input: String, line: String) {
+    let run = runSigdoc(["sign"] + arguments, environment: TestAccount.environment, standardInput: input)
+    #expect(run.status == 2)
+    #expect(run.output == "")
+    #expect(run.errors == line)
+  }
+
+  @Test("without any secret the message says where secrets come from")
+  func noSecret() {
+    let run = runSigdoc(["sign"], standardInput: widget)
+    #expect(run.errors == "sigdoc: error: no API secret: set CLOUDINARY_URL or CLOUDINARY_API_SECRET, or use"
+      + " --secret-env NAME or --secret-file PATH\n")
+    #expect(run.status == 2)
+  }
+
+  @Test("sign takes one secret and names the sources when given two")
+  func twoSecrets() {
+    let run = runSigdoc(["sign", "--secret-env", "A", "--secret-env", "B"], environment: ["A": "first-secret", "B": "second-secret"],
+                        standardInput: widget)
+    #expect(run.errors == "sigdoc: error: this command signs with one secret, but 2 were given (A, B); choose one"
+      + " with --secret-env or --secret-file\n")
+  }
+
+  @Test("parameters holding the secret are printed with the secret redacted")
+  func redaction() {
+    let input = #"{"leak":"\#(TestAccount.secret)","t":1}"#
+    let run = runSigdoc(["sign", "--format", "json"], environment: TestAccount.environment, standardInput: input)
+    #expect(!run.output.contains(TestAccount.secret))
+    #expect(run.output.contains("leak=[secret from CLOUDINARY_URL]&t=1"))
+  }
+}
