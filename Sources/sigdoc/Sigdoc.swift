@@ -8,6 +8,8 @@ enum Sigdoc {
   static var commands: [Command] {
     [
       Command(spec: SignCommand.spec, run: SignCommand.run),
+      Command(spec: RulesCommand.spec, run: RulesCommand.run),
+      Command(spec: ExplainCommand.spec, run: ExplainCommand.run),
     ]
   }
 

@@ -1,0 +1,310 @@
+/// Searches for the string, secret and recipe that reproduce the client's signature, in
+/// stages from the likeliest to the costliest, stopping after the first stage that finds it.
+///
+/// 1. The server's own string (a match means the key pair is wrong), the client's own
+///    string, and every single mistake the rules suspect, with each secret as given.
+/// 2. The same strings with each way of holding the secret wrong, and each wrong recipe
+///    (HMAC, the secret first or in the middle).
+/// 3. Value searches: timestamps within an hour, milliseconds within ten seconds.
+/// 4. Two mistakes at once: pairs of single mistakes, a search after a mistake, a search
+///    with a wrong secret.
+struct HypothesisSearch {
+  struct Step: Hashable {
+    let rule: String
+    let summary: String
+  }
+
+  struct Trial {
+    let candidate: Candidate
+    let steps: [Step]
+  }
+
+  /// A key to append: a secret as given or as the client may have held it.
+  struct Key {
+    let bytes: [UInt8]
+    let secret: Int
+    let variant: SecretVariant
+  }
+
+  struct Outcome {
+    let summary: SearchSummary
+    let verified: VerifiedHypothesis?
+  }
+
+  let evidence: Evidence
+  let verifier: Verifier
+  let base: Candidate
+  let edits: [Edit]
+  let searches: [ValueSearch]
+  let exactKeys: [Key]
+  let variantKeys: [Key]
+  /// Rules whose hypotheses the search tries.
+  let testedRules: Set<String>
+
+  /// The most digests the two-mistake stage computes; beyond it, the search stops there.
+  static let budget = 12_000_000
+
+  init?(evidence: Evidence, rules: [any Rule]) {
+    guard !evidence.secrets.isEmpty, let sent = evidence.sentSignature, let bytes = sent.bytes,
+      let algorithm = sent.algorithm, !evidence.serverPairs.isEmpty
+    else { return nil }
+    self.evidence = evidence
+    verifier = Verifier(target: bytes, algorithm: algorithm)
+    base = Candidate(server: evidence.serverPairs)
+    edits = rules.flatMap { $0.edits(evidence) }
+    searches = rules.flatMap { $0.searches(evidence) }
+    let variants = rules.flatMap { $0.secretVariants(evidence) }
+    exactKeys = evidence.secrets.enumerated().map { Key(bytes: $1.bytes, secret: $0, variant: .exact) }
+    var seen = Set(exactKeys.map(\.bytes))
+    var keys: [Key] = []
+    for (index, secret) in evidence.secrets.enumerated() {
+      for variant in variants {
+        guard let bytes = variant.bytes(of: secret.bytes), seen.insert(bytes).inserted else { continue }
+        keys.append(Key(bytes: bytes, secret: index, variant: variant))
+      }
+    }
+    variantKeys = keys
+    testedRules = Set(edits.map(\.rule) + searches.map(\.rule) + variants.map(\.rule))
+      .union(["key-pair-mismatch", "digest-construction"])
+  }
+
+  /// The stages, cheapest and likeliest first.
+  enum Stage: CaseIterable {
+    case singleMistakes
+    case secretVariants
+    case recipes
+    case valueSearches
+    case doubleMistakes
+    case searchesAfterMistakes
+    case searchesWithSecretVariants
+  }
+
+  func run() throws(OpenSSLError) -> Outcome {
+    var counter = Counter()
+    let singles = singleMistakes()
+    let server = [Trial(candidate: base, steps: [])]
+    for stage in Stage.allCases {
+      let verified: VerifiedHypothesis?
+      switch stage {
+      case .singleMistakes: verified = try tryAppended(singles, keys: exactKeys, counter: &counter)
+      case .secretVariants: verified = try tryAppended(singles, keys: variantKeys, counter: &counter)
+      case .recipes: verified = try tryRecipes(singles, counter: &counter)
+      case .valueSearches: verified = try trySearches(on: server, keys: exactKeys, counter: &counter)
+      case .doubleMistakes: verified = try tryAppended(doubleMistakes(), keys: exactKeys, counter: &counter)
+      case .searchesAfterMistakes:
+        verified = try trySearches(on: singles.filter { !$0.steps.isEmpty }, keys: exactKeys, counter: &counter)
+      case .searchesWithSecretVariants: verified = try trySearches(on: server, keys: variantKeys, counter: &counter)
+      }
+      if let verified {
+        return Outcome(summary: summary(counter, verified: verified), verified: verified)
+      }
+      if counter.digests > Self.budget { break }
+    }
+    return Outcome(summary: summary(counter, verified: nil), verified: nil)
+  }
+}
+
+// MARK: - Candidates
+
+private extension HypothesisSearch {
+  struct Counter {
+    var candidates = 0
+    var digests = 0
+  }
+
+  /// The server's string, the client's, and each single mistake applied to the server's,
+  /// without repeats.
+  func singleMistakes() -> [Trial] {
+    var trials = [Trial(candidate: base, steps: [])]
+    if let client = clientCandidate() {
+      trials.append(Trial(candidate: client, steps: [Step(rule: ClientComparison.rule, summary: "signed its own parameters")]))
+    }
+    for edit in edits {
+      guard let candidate = edit.apply(base) else { continue }
+      trials.append(Trial(candidate: candidate, steps: [Step(rule: edit.rule, summary: edit.summary)]))
+    }
+    return unique(trials)
+  }
+
+  /// Two different single mistakes applied one after the other.
+  func doubleMistakes() -> [Trial] {
+    var trials: [Trial] = []
+    for (index, first) in edits.enumerated() {
+      guard let once = first.apply(base) else { continue }
+      for second in edits[(index + 1)...] {
+        guard let twice = second.apply(once) else { continue }
+        trials.append(Trial(candidate: twice, steps: [
+          Step(rule: first.rule, summary: first.summary), Step(rule: second.rule, summary: second.summary),
+        ]))
+      }
+    }
+    return unique(trials)
+  }
+
+  /// What the client's own input says it signed: its logged string as it is, or its
+  /// parameters under the reference signer.
+  func clientCandidate() -> Candidate? {
+    guard let client = evidence.client else { return nil }
+    if let logged = client.loggedStringToSign {
+      return Candidate(pairs: SignedPair.pairs(in: logged.text).map(\.text), keepsOrder: true)
+    }
+    guard let text = try? StringToSign(client.parameters, options: SigningOptions(nestedValues: .renderLikeServer)) else {
+      return nil
+    }
+    return Candidate(pairs: text.pairs, keepsOrder: true)
+  }
+
+  func unique(_ trials: [Trial]) -> [Trial] {
+    var seen = Set<String>()
+    return trials.filter { seen.insert($0.candidate.text).inserted }
+  }
+}
+
+// MARK: - Trying
+
+private extension HypothesisSearch {
+  func tryAppended(_ trials: [Trial], keys: [Key], counter: inout Counter) throws(OpenSSLError) -> VerifiedHypothesis? {
+    guard !trials.isEmpty, !keys.isEmpty else { return nil }
+    let jobs = trials.map { trial in
+      Verifier.Job(prefix: Array(trial.candidate.text.utf8), count: 1) { _, _ in }
+    }
+    let (matches, digests) = try verifier.findAppended(jobs: jobs, keys: keys.map(\.bytes))
+    counter.candidates += trials.count
+    counter.digests += digests
+    guard let match = matches.first else { return nil }
+    let trial = trials[match.job]
+    return verified(steps: trial.steps, text: trial.candidate.text, key: keys[match.key], recipe: .plain, counter: counter)
+  }
+
+  func tryRecipes(_ trials: [Trial], counter: inout Counter) throws(OpenSSLError) -> VerifiedHypothesis? {
+    for trial in trials where trial.candidate.transform == nil {
+      let ordered = trial.candidate.keepsOrder ? trial.candidate.pairs : trial.candidate.pairs.sorted(by: StringToSign.precedes)
+      let message = Array(ordered.joined(separator: "&").utf8)
+      var pairEnds: [Int] = []
+      var end = 0
+      for pair in ordered {
+        end += pair.utf8.count
+        pairEnds.append(end)
+        end += 1
+      }
+      let recipes = [Recipe.hmac, .secretFirst] + pairEnds.indices.dropLast().map(Recipe.secretAfterPair)
+      counter.candidates += 1
+      for recipe in recipes {
+        for key in exactKeys {
+          counter.digests += 1
+          if try verifier.matches(message: message, pairEnds: pairEnds, key: key.bytes, recipe: recipe) {
+            return verified(steps: trial.steps, text: String(decoding: message, as: UTF8.self), key: key, recipe: recipe,
+                            counter: counter)
+          }
+        }
+      }
+    }
+    return nil
+  }
+
+  func trySearches(on trials: [Trial], keys: [Key], counter: inout Counter) throws(OpenSSLError) -> VerifiedHypothesis? {
+    guard !keys.isEmpty else { return nil }
+    var jobs: [Verifier.Job] = []
+    var origins: [(trial: Trial, search: ValueSearch)] = []
+    for trial in trials where trial.candidate.transform == nil {
+      for search in searches {
+        guard let (before, after) = split(trial.candidate, around: search.key) else { continue }
+        let value = search.value
+        jobs.append(Verifier.Job(prefix: before, count: search.count) { index, buffer in
+          buffer.append(contentsOf: value(index).utf8)
+          buffer.append(contentsOf: after)
+        })
+        origins.append((trial, search))
+      }
+    }
+    guard counter.digests + jobs.reduce(0, { $0 + $1.count }) * keys.count <= Self.budget * 2 else { return nil }
+    let (matches, digests) = try verifier.findAppended(jobs: jobs, keys: keys.map(\.bytes))
+    counter.candidates += jobs.reduce(0) { $0 + $1.count }
+    counter.digests += digests
+    guard let match = matches.first else { return nil }
+    let (trial, search) = origins[match.job]
+    let step = Step(rule: search.rule, summary: search.summary + " (" + search.describe(match.index) + ")")
+    var suffix: [UInt8] = []
+    jobs[match.job].writeSuffix(match.index, &suffix)
+    let text = String(decoding: jobs[match.job].prefix + suffix, as: UTF8.self)
+    return verified(steps: trial.steps + [step], text: text, key: keys[match.key], recipe: .plain, counter: counter)
+  }
+
+  /// The candidate's bytes before and after the value of `key`.
+  func split(_ candidate: Candidate, around key: String) -> ([UInt8], [UInt8])? {
+    let ordered = candidate.keepsOrder ? candidate.pairs : candidate.pairs.sorted(by: StringToSign.precedes)
+    guard let index = ordered.firstIndex(where: { $0.hasPrefix(key + "=") }) else { return nil }
+    let head = ordered[..<index].map { $0 + "&" }.joined() + key + "="
+    let tail = ordered[(index + 1)...].map { "&" + $0 }.joined()
+    return (Array(head.utf8), Array(tail.utf8))
+  }
+}
+
+// MARK: - Results
+
+private extension HypothesisSearch {
+  func verified(steps: [Step], text: String, key: Key, recipe: Recipe, counter: Counter) -> VerifiedHypothesis {
+    let secret = evidence.secrets[key.secret]
+    let secretChange = key.variant == .exact ? nil : key.variant.summary
+    var rules = steps.map(\.rule)
+    if let secretChange, !secretChange.isEmpty { rules.append(key.variant.rule) }
+    if recipe != .plain || Self.isWronglyEncoded(evidence.sentSignature) { rules.append(Recipe.rule) }
+    if rules.isEmpty { rules = ["key-pair-mismatch"] }
+
+    let placeholder = "{secret}"
+    let digested: String
+    switch recipe {
+    case .plain, .hmac: digested = recipe == .plain ? text + placeholder : text
+    case .secretFirst: digested = placeholder + text
+    case .secretAfterPair(let index):
+      let pairs = text.split(separator: "&", omittingEmptySubsequences: false)
+      digested = pairs[...index].joined(separator: "&") + placeholder + "&" + pairs[(index + 1)...].joined(separator: "&")
+    }
+    let algorithm = verifier.algorithm.displayName
+    let held = secretChange.map { "the secret from \(secret.label), \($0)" } ?? "the secret from \(secret.label)"
+    let recipeText: String
+    switch recipe {
+    case .plain: recipeText = "\(algorithm) of the string followed by \(held)"
+    case .hmac: recipeText = "HMAC-\(algorithm) of the string, keyed with \(held)"
+    case .secretFirst: recipeText = "\(algorithm) of \(held) followed by the string"
+    case .secretAfterPair: recipeText = "\(algorithm) of the string with \(held) inserted where {secret} stands"
+    }
+    let proof = Proof(
+      secretLabel: secret.label,
+      digestedText: digested,
+      recipe: recipeText,
+      signature: evidence.sentSignature?.text ?? "",
+      candidatesTried: counter.candidates
+    )
+    return VerifiedHypothesis(
+      mistakes: steps.filter { $0.rule != ClientComparison.rule }.map(\.summary)
+        + steps.filter { $0.rule == ClientComparison.rule }.map(\.summary),
+      rules: rules, secretChange: secretChange, recipe: recipe, proof: proof)
+  }
+
+  /// Whether the sent signature is a digest in an encoding Cloudinary does not read.
+  static func isWronglyEncoded(_ signature: SentSignature?) -> Bool {
+    switch signature?.shape {
+    case .upperHex, .base64: true
+    default: false
+    }
+  }
+
+  func summary(_ counter: Counter, verified: VerifiedHypothesis?) -> SearchSummary {
+    var tried = ["the server's string"]
+    if evidence.client != nil { tried.append("the client's own string") }
+    tried.append("\(edits.count) single mistakes")
+    if !variantKeys.isEmpty { tried.append("\(variantKeys.count / max(1, evidence.secrets.count)) ways of holding the secret") }
+    tried.append("HMAC and the secret placed elsewhere")
+    if !searches.isEmpty { tried.append(searches.map(\.summary).joined(separator: ", ")) }
+    tried.append("pairs of mistakes")
+    return SearchSummary(
+      secretLabels: evidence.secrets.map(\.label),
+      candidates: counter.candidates,
+      digests: counter.digests,
+      isVerified: verified != nil,
+      matchingSecret: verified?.proof.secretLabel,
+      tried: tried
+    )
+  }
+}

@@ -1,0 +1,42 @@
+/// The server's pairs lined up with the client's by key.
+public struct PairAlignment: Hashable, Sendable {
+  /// One line of the comparison.
+  public enum Row: Hashable, Sendable {
+    /// Both sides have the key with the same value.
+    case same(SignedPair, ClientPair)
+    /// Both sides have the key, with different values (or the client's is left out).
+    case differs(SignedPair, ClientPair)
+    /// Only the server has the key.
+    case serverOnly(SignedPair)
+    /// Only the client has the key.
+    case clientOnly(ClientPair)
+  }
+
+  /// The rows: the server's pairs in its order, then the client's remaining keys in theirs.
+  public let rows: [Row]
+
+  init(server: [SignedPair], client: [ClientPair]) {
+    var rows: [Row] = []
+    var used = Set<Int>()
+    for pair in server {
+      if let index = client.lastIndex(where: { $0.key.hasSameScalars(as: pair.key) }) {
+        used.insert(index)
+        let clientPair = client[index]
+        let value = clientPair.value.map { StringToSign.pair("", $0, version: .v2).dropFirst() }.map(String.init)
+        let same = clientPair.value == pair.value || value == pair.value
+        rows.append(same ? .same(pair, clientPair) : .differs(pair, clientPair))
+      } else {
+        rows.append(.serverOnly(pair))
+      }
+    }
+    for (index, pair) in client.enumerated() where !used.contains(index) {
+      rows.append(.clientOnly(pair))
+    }
+    self.rows = rows
+  }
+
+  /// Whether there was a client side to compare with.
+  public var hasClient: Bool {
+    rows.contains { if case .serverOnly = $0 { false } else { true } }
+  }
+}

@@ -1,0 +1,156 @@
+/// The report for people: the bottom line first, in one sentence; then each finding with
+/// its evidence, its proof and its fix; then the server's string and the client's, pair by
+/// pair, with the differences marked and a byte view where two values look alike.
+public struct TextReporter: Reporter {
+  public static let identifier = "text"
+
+  public init() {}
+
+  public func report(_ diagnosis: Diagnosis) -> StyledText {
+    var text = StyledText()
+    text.append(bottomLine(diagnosis), .strong)
+    text.append("\n")
+    for (index, finding) in diagnosis.findings.enumerated() {
+      text.append("\n")
+      text.append(render(finding, number: index + 1, in: diagnosis))
+    }
+    if let comparison = comparison(diagnosis) {
+      text.append("\n")
+      text.append(comparison)
+    }
+    return text
+  }
+
+  /// The first line: what is most likely wrong, and whether it is proven.
+  func bottomLine(_ diagnosis: Diagnosis) -> String {
+    guard let top = diagnosis.topFinding else {
+      if diagnosis.evidence.reports.contains(where: { $0.kind == .invalidSignature }) {
+        return "sigdoc found no cause in what was given; add the client's parameters (--params) or the secret "
+          + "(--secret-env, --secret-file) to narrow it down."
+      }
+      return "sigdoc found nothing amiss in what was given."
+    }
+    guard let proof = top.proof else { return top.summary }
+    return top.summary + " (Verified: this reproduces the signature sent, with the secret from \(proof.secretLabel).)"
+  }
+}
+
+// MARK: - Findings
+
+private extension TextReporter {
+  func render(_ finding: Finding, number: Int, in diagnosis: Diagnosis) -> StyledText {
+    var text = StyledText("\(number). ")
+    text.append(finding.rule.slug, .rule)
+    text.append(" (\(finding.rule.code)) ", .faint)
+    if finding.isVerified {
+      text.append("verified", .good)
+    } else {
+      text.append("confidence \(JSONValue.fixed(finding.confidence, decimals: 2).compact)", .faint)
+    }
+    text.append("\n   " + finding.rule.title + "\n", .strong)
+    text.append("   " + finding.summary + "\n")
+    for note in finding.evidence {
+      text.append("   - ")
+      if let location = note.location { text.append(diagnosis.describe(location) + ": ", .faint) }
+      text.append(note.text + "\n")
+    }
+    if let proof = finding.proof {
+      text.append("   Proof: ", .good)
+      text.append(proof.recipe + "\n")
+      text.append("     " + VisibleText(proof.digestedText).text + "\n", .faint)
+      text.append("     gives \(proof.signature), the signature the client sent (\(proof.candidatesTried) "
+        + "candidate\(proof.candidatesTried == 1 ? "" : "s") tried)\n")
+    }
+    text.append("   Fix: ", .strong)
+    text.append(finding.fix + "\n")
+    return text
+  }
+}
+
+// MARK: - Comparison
+
+private extension TextReporter {
+  /// One line of the comparison: a mark, the server's side, the client's side.
+  struct Line {
+    let mark: String
+    let server: String
+    let client: String
+    let bytes: (server: String, client: String)?
+  }
+
+  func comparison(_ diagnosis: Diagnosis) -> StyledText? {
+    let evidence = diagnosis.evidence
+    guard !evidence.serverPairs.isEmpty else { return nil }
+    let clientSide: [ClientPair]
+    let heading: String
+    if let proof = diagnosis.topFinding?.proof, diagnosis.topFinding?.isVerified == true,
+      !proof.digestedText.hasPrefix("{secret}")
+    {
+      let signed = proof.digestedText.replacingAll("{secret}", with: "")
+      clientSide = SignedPair.pairs(in: signed).map { ClientPair(key: $0.key, value: $0.value, parameter: nil, span: nil) }
+      heading = "The server's string and the string the client signed (proven), pair by pair:"
+    } else if evidence.hasClient {
+      clientSide = evidence.clientPairs
+      heading = "The server's string and the client's, pair by pair:"
+    } else {
+      var text = StyledText("The server's string to sign, pair by pair:\n", .strong)
+      for pair in evidence.serverPairs { text.append("    " + VisibleText(pair.text).text + "\n") }
+      return text
+    }
+    let lines = PairAlignment(server: evidence.serverPairs, client: clientSide).rows.map(line)
+    let width = min(44, lines.map { $0.server.count }.max() ?? 0)
+    var text = StyledText(heading + "\n", .strong)
+    text.append("      " + "server".padding(to: width) + "  client\n", .faint)
+    for line in lines {
+      let style: StyledText.Style = line.mark == "=" ? .plain : .bad
+      text.append("  \(line.mark)   ", style)
+      text.append(line.server.padding(to: width) + "  " + line.client + "\n", style)
+      if let bytes = line.bytes {
+        text.append("      bytes: server " + bytes.server + "\n", .faint)
+        text.append("             client " + bytes.client + "\n", .faint)
+      }
+    }
+    text.append("  (= same, ≠ different value, - not signed by the client, + signed but not received)\n", .faint)
+    return text
+  }
+
+  func line(_ row: PairAlignment.Row) -> Line {
+    switch row {
+    case .same(let server, _):
+      return Line(mark: "=", server: VisibleText(server.text).text, client: VisibleText(server.text).text, bytes: nil)
+    case .differs(let server, let client):
+      let shownServer = VisibleText(server.text).text
+      let shownClient = client.text.map { VisibleText($0).text } ?? "(left out: \(client.key) is empty or null)"
+      let alike = client.value.map { ValueDifference(server: server.value, client: $0) }.map(Self.looksAlike) ?? false
+      let bytes = alike ? (Self.hex(server.value), Self.hex(client.value ?? "")) : nil
+      return Line(mark: "≠", server: shownServer, client: shownClient, bytes: bytes)
+    case .serverOnly(let server):
+      return Line(mark: "-", server: VisibleText(server.text).text, client: "(not signed)", bytes: nil)
+    case .clientOnly(let client):
+      let shown = client.text.map { VisibleText($0).text } ?? "\(client.key) (left out by the signer)"
+      return Line(mark: "+", server: "(not received)", client: shown, bytes: nil)
+    }
+  }
+
+  static func looksAlike(_ difference: ValueDifference) -> Bool {
+    switch difference {
+    case .unicodeNormalization, .invisibleCharacters, .whitespace, .letterCase: true
+    default: false
+    }
+  }
+
+  static func hex(_ text: String) -> String {
+    text.utf8.map { byte in
+      let digits = Digest(bytes: [byte]).hex
+      return digits
+    }.joined(separator: " ")
+  }
+}
+
+extension String {
+  /// The string padded with spaces to `width` characters, or cut with `…` if longer.
+  func padding(to width: Int) -> String {
+    if count > width { return String(prefix(max(0, width - 1))) + "…" }
+    return self + String(repeating: " ", count: width - count)
+  }
+}
