@@ -30,10 +30,12 @@ struct ServerErrorReaderPropertyTests {
     "\"", "'", "\\", "\\\"", "\\\\", "\\'", "{", "}", "[", "]", ":", ",", "\n", "\r\n", "> ", "  ",
     "&quot;", "&#39;", "&amp;", "&#x27;", "&lt;", "&", ";", "#", "\\u0026", "\\u00", "\\ud83d",
     "Invalid Signature ", "String to sign - ", "String to sign ", ". ", "'.", "timestamp=1", "a",
-    "Stale request - reported time is 2015-06-20 12:59:41 +0000", "Stale request - ", "2015-13-40 99:99:99",
+    "Stale request - reported time is 2015-06-20 12:59:41 +0000", "Stale request - ",
+    "2015-13-40 99:99:99",
     "Missing required parameter - ", "Upload preset must be whitelisted", "Unknown API key ",
     "Invalid cloud_name ", "x-cld-error: ", "X-Cld-Error", "http_code: 401", "(401)", "HTTP 401",
-    "{\"error\":{\"message\":\"", "\"}}", "{ message: '", "', http_code: 401 }", "😀", "東京", "\u{301}",
+    "{\"error\":{\"message\":\"", "\"}}", "{ message: '", "', http_code: 401 }", "😀", "東京",
+    "\u{301}",
     "fileuploadfail", "widget_id", "Upload failed: ", "=>", "\t", "\\=", "|",
   ]
 
@@ -46,16 +48,23 @@ struct ServerErrorReaderPropertyTests {
     guard case .success(let reports) = first else { return }
     #expect(!reports.isEmpty, "an empty list instead of an error: \(context)")
     let count = source.bytes.count
-    #expect(reports.map(\.span.lowerBound) == reports.map(\.span.lowerBound).sorted(), "order: \(context)")
+    #expect(
+      reports.map(\.span.lowerBound) == reports.map(\.span.lowerBound).sorted(), "order: \(context)"
+    )
     for report in reports {
-      #expect(report.span.lowerBound >= 0 && report.span.upperBound <= count, "span \(report.span): \(context)")
+      #expect(
+        report.span.lowerBound >= 0 && report.span.upperBound <= count,
+        "span \(report.span): \(context)")
       for mapped in [report.signature, report.stringToSign].compactMap({ $0 }) {
         #expect(mapped.origins.count == mapped.text.utf8.count, "origins count: \(context)")
-        #expect(mapped.origins.allSatisfy { $0 >= 0 && $0 < count }, "origins out of the paste: \(context)")
+        #expect(
+          mapped.origins.allSatisfy { $0 >= 0 && $0 < count },
+          "origins out of the paste: \(context)")
         #expect(mapped.origins == mapped.origins.sorted(), "origins out of order: \(context)")
       }
       let carriesText = report.signature != nil || report.stringToSign != nil
-      #expect(!carriesText || report.kind == .invalidSignature, "text on a \(report.kind): \(context)")
+      #expect(
+        !carriesText || report.kind == .invalidSignature, "text on a \(report.kind): \(context)")
     }
   }
 
@@ -69,20 +78,26 @@ struct ServerErrorReaderPropertyTests {
         let position = Int.random(in: 0...bytes.count, using: &generator)
         switch Int.random(in: 0..<3, using: &generator) {
         case 0:
-          bytes.insert(contentsOf: Array(Self.pieces.randomElement(using: &generator)!.utf8), at: position)
+          bytes.insert(
+            contentsOf: Array(Self.pieces.randomElement(using: &generator)!.utf8), at: position)
         case 1:
           let end = min(bytes.count, position + Int.random(in: 1...8, using: &generator))
           bytes.removeSubrange(position..<end)
         default:
           let other = Int.random(in: 0...bytes.count, using: &generator)
-          bytes.insert(contentsOf: original[min(other, original.count - 1)...].prefix(20), at: position)
+          bytes.insert(
+            contentsOf: original[min(other, original.count - 1)...].prefix(20), at: position)
         }
       }
-      Self.check(SourceText(name: name, text: String(decoding: bytes, as: UTF8.self)), "\(name) round \(round)")
+      Self.check(
+        SourceText(name: name, text: String(decoding: bytes, as: UTF8.self)),
+        "\(name) round \(round)")
     }
   }
 
-  @Test("every fixture cut short is read without a crash", arguments: ServerErrorReaderTests.fixtureNames)
+  @Test(
+    "every fixture cut short is read without a crash",
+    arguments: ServerErrorReaderTests.fixtureNames)
   func truncations(_ name: String) throws {
     let bytes = Array(try Fixtures.text("errors/\(name).txt").utf8)
     let step = max(1, bytes.count / 90)
@@ -138,7 +153,8 @@ struct ServerErrorReaderPropertyTests {
     let line = String(repeating: ": 'Invalid Signature x. \"String to sign - '", count: 6_000)
     Self.check(SourceText(name: "line", text: line), "long line")
     let messages = String(repeating: "Invalid Signature a. String to sign - 'b=1' ", count: 8_000)
-    #expect(try ServerErrorReader.reports(in: SourceText(name: "line", text: messages)).count == 8_000)
+    #expect(
+      try ServerErrorReader.reports(in: SourceText(name: "line", text: messages)).count == 8_000)
   }
 
   @Test("100,000 nested objects around an envelope give its one message")
@@ -146,8 +162,10 @@ struct ServerErrorReaderPropertyTests {
     let depth = 100_000
     let open = String(repeating: "{\"a\":", count: depth)
     let close = String(repeating: "}", count: depth)
-    let envelope = #"{"error":{"message":"Stale request - reported time is 2015-06-20 12:59:41 +0000"}}"#
-    let reports = try ServerErrorReader.reports(in: SourceText(name: "deep", text: open + envelope + close))
+    let envelope =
+      #"{"error":{"message":"Stale request - reported time is 2015-06-20 12:59:41 +0000"}}"#
+    let reports = try ServerErrorReader.reports(
+      in: SourceText(name: "deep", text: open + envelope + close))
     #expect(reports.map(\.reportedTime) == [1_434_805_181])
     #expect(throws: InputError("deep", .unusable("no Cloudinary error found in the pasted text"))) {
       try ServerErrorReader.reports(in: SourceText(name: "deep", text: open + close))

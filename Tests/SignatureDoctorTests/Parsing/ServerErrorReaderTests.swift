@@ -38,7 +38,8 @@ struct ServerErrorReaderTests {
     let expectedPath = Fixtures.path("errors/\(name).expected.json")
     if ProcessInfo.processInfo.environment["SIGDOC_RECORD"] == "1" {
       try FileBytes.write(rendered, to: expectedPath)
-      Issue.record("recorded errors/\(name).expected.json; run the tests again without SIGDOC_RECORD")
+      Issue.record(
+        "recorded errors/\(name).expected.json; run the tests again without SIGDOC_RECORD")
       return
     }
     let expected = try Fixtures.text("errors/\(name).expected.json")
@@ -50,12 +51,15 @@ struct ServerErrorReaderTests {
   /// The offset of the first occurrence of `needle` in `text`, in UTF-8 bytes.
   static func offset(of needle: String, in text: String) throws -> Int {
     let bytes = Array(text.utf8)
-    return try #require(ByteSearch.firstIndex(of: Array(needle.utf8), in: bytes, from: 0), "'\(needle)' is not in the text")
+    return try #require(
+      ByteSearch.firstIndex(of: Array(needle.utf8), in: bytes, from: 0),
+      "'\(needle)' is not in the text")
   }
 
   @Test("the s of source=uw inside a JSON envelope maps to the s in the paste")
   func originsInsideEnvelope() throws {
-    let text = #"{"error":{"message":"Invalid Signature 637ee00280cbd4a85751d8de8e0eff51aaa6fadc. "#
+    let text =
+      #"{"error":{"message":"Invalid Signature 637ee00280cbd4a85751d8de8e0eff51aaa6fadc. "#
       + #"String to sign - 'source=uw&timestamp=1709830648'."}}"#
     let report = try #require(try Self.reports(text).first)
     let stringToSign = try #require(report.stringToSign)
@@ -65,12 +69,15 @@ struct ServerErrorReaderTests {
     let signature = try #require(report.signature)
     let signatureStart = try Self.offset(of: "637ee", in: text)
     #expect(signature.origins == Array(signatureStart..<signatureStart + 40))
-    #expect(report.span == (try Self.offset(of: "Invalid", in: text))..<(try Self.offset(of: "\"}}", in: text)))
+    let messageStart = try Self.offset(of: "Invalid", in: text)
+    let messageEnd = try Self.offset(of: "\"}}", in: text)
+    #expect(report.span == messageStart..<messageEnd)
   }
 
   @Test("a byte decoded from an escape maps to the escape's backslash")
   func escapeOrigins() throws {
-    let text = #"{"error":{"message":"Invalid Signature abc. String to sign - 'a=\/x\u0026timestamp=1'."}}"#
+    let text =
+      #"{"error":{"message":"Invalid Signature abc. String to sign - 'a=\/x\u0026timestamp=1'."}}"#
     let stringToSign = try #require(try Self.reports(text).first?.stringToSign)
     #expect(stringToSign.text == "a=/x&timestamp=1")
     let bytes = Array(stringToSign.text.utf8)
@@ -83,19 +90,24 @@ struct ServerErrorReaderTests {
 
   @Test("every byte of a string to sign three JSON layers deep maps to the byte it came from")
   func originsThroughThreeLayers() throws {
-    let source = try SourceText(name: "dump", bytes: Fixtures.bytes("errors/response-dump-three-levels.txt"))
+    let source = try SourceText(
+      name: "dump", bytes: Fixtures.bytes("errors/response-dump-three-levels.txt"))
     let report = try #require(try ServerErrorReader.reports(in: source).first)
     let stringToSign = try #require(report.stringToSign)
     let decoded = Array(stringToSign.text.utf8)
     for (index, origin) in stringToSign.origins.enumerated() {
       let original = source.bytes[origin]
       // A byte stands as itself, or it is the first byte of the escape it was decoded from.
-      #expect(original == decoded[index] || original == UInt8(ascii: "\\"), "byte \(index) maps to \(origin)")
+      #expect(
+        original == decoded[index] || original == UInt8(ascii: "\\"),
+        "byte \(index) maps to \(origin)")
     }
     #expect(stringToSign.origins == stringToSign.origins.sorted(), "origins keep their order")
   }
 
-  @Test("a multi-byte line before the paste moves every position one line down", arguments: fixtureNames)
+  @Test(
+    "a multi-byte line before the paste moves every position one line down", arguments: fixtureNames
+  )
   func multiByteLineBefore(_ name: String) throws {
     let text = try Fixtures.text("errors/\(name).txt")
     let prefix = "ошибка 😀 上传失败\n"
@@ -138,21 +150,28 @@ struct ServerErrorReaderTests {
     #expect(report.stringToSign!.origins[bytes.lastIndex(of: UInt8(ascii: "&"))!] == entity)
   }
 
-  @Test("Cloudinary's own \\= and \\| stay in the string to sign, and one JSON layer of them decodes to them")
+  @Test(
+    "Cloudinary's own \\= and \\| stay in the string to sign, and one JSON layer of them decodes to them"
+  )
   func cloudinaryEscapesKept() throws {
-    let bare = #"Invalid Signature abc. String to sign - 'context=checksum=abc\=\=|key=x\|y&timestamp=1'."#
-    let wrapped = #"{"error":{"message":"Invalid Signature abc. String to sign - 'context=checksum=abc\\=\\=|key=x\\|y&timestamp=1'."}}"#
-    let inspected = #"{ message: 'Invalid Signature abc. String to sign - \'context=checksum=abc\\=\\=|key=x\\|y&timestamp=1\'.' }"#
+    let bare =
+      #"Invalid Signature abc. String to sign - 'context=checksum=abc\=\=|key=x\|y&timestamp=1'."#
+    let wrapped =
+      #"{"error":{"message":"Invalid Signature abc. String to sign - 'context=checksum=abc\\=\\=|key=x\\|y&timestamp=1'."}}"#
+    let inspected =
+      #"{ message: 'Invalid Signature abc. String to sign - \'context=checksum=abc\\=\\=|key=x\\|y&timestamp=1\'.' }"#
     for text in [bare, wrapped, inspected] {
       let report = try #require(try Self.reports(text).first)
-      #expect(report.stringToSign?.text == #"context=checksum=abc\=\=|key=x\|y&timestamp=1"#, "\(text)")
+      #expect(
+        report.stringToSign?.text == #"context=checksum=abc\=\=|key=x\|y&timestamp=1"#, "\(text)")
     }
   }
 
   @Test("a message repeated in the X-Cld-Error header gives one report with the layer x-cld-error")
   func headerDuplicate() throws {
     let message = "Invalid Signature 0a1b. String to sign - 'timestamp=1500000000'."
-    let text = "HTTP/1.1 401 Unauthorized\nX-Cld-Error: \(message)\n\n{\"error\":{\"message\":\"\(message)\"}}"
+    let text =
+      "HTTP/1.1 401 Unauthorized\nX-Cld-Error: \(message)\n\n{\"error\":{\"message\":\"\(message)\"}}"
     let reports = try Self.reports(text)
     try #require(reports.count == 1)
     #expect(reports[0].layers == ["json-envelope", "x-cld-error"])
@@ -175,10 +194,12 @@ struct ServerErrorReaderTests {
 
   @Test("a paste cut inside the string to sign is truncated and keeps what was read")
   func truncation() throws {
-    let report = try #require(try Self.reports("Invalid Signature abc. String to sign - 'public_id=stu").first)
+    let report = try #require(
+      try Self.reports("Invalid Signature abc. String to sign - 'public_id=stu").first)
     #expect(report.isTruncated)
     #expect(report.stringToSign?.text == "public_id=stu")
-    let envelope = try #require(try Self.reports(#"{"error":{"message":"Invalid Signature abc. Stri"#).first)
+    let envelope = try #require(
+      try Self.reports(#"{"error":{"message":"Invalid Signature abc. Stri"#).first)
     #expect(envelope.isTruncated)
     #expect(envelope.signature?.text == "abc")
     #expect(envelope.stringToSign == nil)
@@ -186,7 +207,8 @@ struct ServerErrorReaderTests {
 
   @Test("a line break after a short line ends the string to sign rather than joining prose")
   func noJoinAfterShortLine() throws {
-    let text = "Invalid Signature a. String to sign - 'id=x\nI don't know why, the 'timestamp' is fine'."
+    let text =
+      "Invalid Signature a. String to sign - 'id=x\nI don't know why, the 'timestamp' is fine'."
     let report = try #require(try Self.reports(text).first)
     #expect(report.stringToSign?.text == "id=x")
     #expect(report.isTruncated)
@@ -196,14 +218,16 @@ struct ServerErrorReaderTests {
   @Test("a long line is not joined with a sentence that merely holds a quote")
   func noJoinWithSentence() throws {
     let line = "Invalid Signature a. String to sign - 'public_id=folder/subfolder/image_name"
-    let report = try #require(try Self.reports(line + "\nbut the 'timestamp' value looks right to me").first)
+    let report = try #require(
+      try Self.reports(line + "\nbut the 'timestamp' value looks right to me").first)
     #expect(report.stringToSign?.text == "public_id=folder/subfolder/image_name")
     #expect(report.isTruncated)
   }
 
   @Test("the bytes of a wrapped string to sign map to both lines")
   func wrappedOrigins() throws {
-    let first = "> CloudinaryException: Invalid Signature 0b0b. String to sign - 'context=abc|key=variants/ab"
+    let first =
+      "> CloudinaryException: Invalid Signature 0b0b. String to sign - 'context=abc|key=variants/ab"
     let text = first + "\n> c123&timestamp=1583160000'.\n"
     let report = try #require(try Self.reports(text).first)
     let stringToSign = try #require(report.stringToSign)
@@ -217,7 +241,8 @@ struct ServerErrorReaderTests {
 
   @Test("opening words are matched in any case; what the message carries keeps its bytes")
   func caseOfOpeningWords() throws {
-    let report = try #require(try Self.reports("INVALID SIGNATURE AbC. string TO sign - 'Public_ID=X'").first)
+    let report = try #require(
+      try Self.reports("INVALID SIGNATURE AbC. string TO sign - 'Public_ID=X'").first)
     #expect(report.kind == .invalidSignature)
     #expect(report.signature?.text == "AbC")
     #expect(report.stringToSign?.text == "Public_ID=X")
@@ -225,7 +250,8 @@ struct ServerErrorReaderTests {
 
   @Test("words in a sentence count only when the paste holds no real message")
   func mentions() throws {
-    let real = "We get an Invalid Signature error on upload:\nInvalid Signature abc. String to sign - 'timestamp=1'."
+    let real =
+      "We get an Invalid Signature error on upload:\nInvalid Signature abc. String to sign - 'timestamp=1'."
     #expect(try Self.reports(real).map(\.signature?.text) == ["abc"])
     let mention = try Self.reports("We get an Invalid Signature error on every upload, please help")
     #expect(mention.map(\.kind) == [.invalidSignature])
@@ -233,7 +259,41 @@ struct ServerErrorReaderTests {
     #expect(mention.first?.isTruncated == false)
   }
 
-  @Test("several errors come back in order of appearance")
+  @Test("a stale request named in a sentence counts only when nothing else is found")
+  func staleMention() throws {
+    let sentence = "I think it is a stale request because the clock is off"
+    let real = "Invalid Signature abc. String to sign - 'x=1'."
+    #expect(try Self.reports(sentence + "\n" + real).map(\.kind) == [.invalidSignature])
+    #expect(try Self.reports(sentence).map(\.kind) == [.staleRequest])
+    #expect(try Self.reports("java.lang.RuntimeException: Stale request\n" + real).count == 2)
+  }
+
+  @Test("an ellipsis standing for a hidden signature is kept whole; one period ends the sentence")
+  func ellipsisSignature() throws {
+    let hidden = try Self.reports("Invalid Signature ... String to sign - 'timestamp=...'")
+    #expect(hidden.map(\.signature?.text) == ["..."])
+    let empty = try Self.reports("Invalid Signature . String to sign - 'timestamp=1'.")
+    #expect(empty.map(\.signature?.text) == [""])
+  }
+
+  @Test("a message right after a \\n escape in a JSON string that holds a log is found")
+  func afterEscapedNewline() throws {
+    let text = #"{"log":"Upload failed\nInvalid Signature abc. String to sign - 'x=1'.\nnext"}"#
+    let report = try #require(try Self.reports(text).first)
+    #expect(report.signature?.text == "abc")
+    #expect(report.stringToSign?.text == "x=1")
+    #expect(!report.isTruncated)
+  }
+
+  @Test("a message in Markdown backticks ends at its closing quote")
+  func markdownBackticks() throws {
+    let text = "The error is `Invalid Signature abc. String to sign - 'x=1'.` every time"
+    let report = try #require(try Self.reports(text).first)
+    #expect(report.stringToSign?.text == "x=1")
+    #expect(!report.isTruncated)
+  }
+
+
   func order() throws {
     let text = """
       Invalid cloud_name undefined
@@ -242,7 +302,10 @@ struct ServerErrorReaderTests {
       Upload preset must be whitelisted for unsigned uploads
       """
     let reports = try Self.reports(text)
-    #expect(reports.map(\.kind) == [.invalidCloudName, .missingParameter, .staleRequest, .presetNotWhitelisted])
+    #expect(
+      reports.map(\.kind) == [
+        .invalidCloudName, .missingParameter, .staleRequest, .presetNotWhitelisted,
+      ])
     #expect(reports.map(\.span.lowerBound) == reports.map(\.span.lowerBound).sorted())
     #expect(reports[1].parameter == "timestamp")
     #expect(reports[2].reportedTime == 1_481_774_566)
@@ -251,32 +314,47 @@ struct ServerErrorReaderTests {
   @Test("a stale request cut inside its time is truncated; the words alone are not")
   func staleTruncation() throws {
     #expect(try Self.reports("Stale request - reported time").first?.isTruncated == true)
-    #expect(try Self.reports("Stale request - reported time is 2016-12-15 04:0").first?.isTruncated == true)
+    #expect(
+      try Self.reports("Stale request - reported time is 2016-12-15 04:0").first?.isTruncated
+        == true)
     let bare = try #require(try Self.reports("Stale request").first)
     #expect(!bare.isTruncated && bare.reportedTime == nil)
   }
 
   @Test("a stale request's time honours its UTC offset")
   func staleOffset() throws {
-    let report = try #require(try Self.reports("Stale request - reported time is 2015-06-20 14:59:41 +0200 which is more than 1 hour ago").first)
+    let report = try #require(
+      try Self.reports(
+        "Stale request - reported time is 2015-06-20 14:59:41 +0200 which is more than 1 hour ago"
+      ).first)
     #expect(report.reportedTime == 1_434_805_181)
   }
 
-  @Test("statuses are read from http_code, status code, Code=, (401) and HTTP lines", arguments: [
-    ("{ message: 'Stale request', http_code: 400 }", 400),
-    (#"{"error":{"message":"Stale request"},"http_code":420}"#, 420),
-    ("Server returned unexpected status code - 403 - {\"error\":{\"message\":\"Stale request\"}}", 403),
-    ("Error Domain=com.cloudinary.error Code=400 \"(null)\" UserInfo={message=Stale request}", 400),
-    ("Cloudinary \\ Error (401)\nStale request", 401),
-    ("HTTP/1.1 500 Internal Server Error\n\nStale request", 500),
-  ])
+  @Test(
+    "statuses are read from http_code, status code, Code=, (401) and HTTP lines",
+    arguments: [
+      ("{ message: 'Stale request', http_code: 400 }", 400),
+      (#"{"error":{"message":"Stale request"},"http_code":420}"#, 420),
+      (
+        "Server returned unexpected status code - 403 - {\"error\":{\"message\":\"Stale request\"}}",
+        403
+      ),
+      (
+        "Error Domain=com.cloudinary.error Code=400 \"(null)\" UserInfo={message=Stale request}",
+        400
+      ),
+      ("Cloudinary \\ Error (401)\nStale request", 401),
+      ("HTTP/1.1 500 Internal Server Error\n\nStale request", 500),
+    ])
   func statuses(_ text: String, _ status: Int) throws {
     #expect(try Self.reports(text).first?.httpStatus == status)
   }
 
   @Test("a number that is no status is not read as one")
   func notAStatus() throws {
-    let report = try #require(try Self.reports("Invalid Signature 401abc. String to sign - 'timestamp=1401973843&w=401'.").first)
+    let report = try #require(
+      try Self.reports("Invalid Signature 401abc. String to sign - 'timestamp=1401973843&w=401'.")
+        .first)
     #expect(report.httpStatus == nil)
   }
 
@@ -291,8 +369,11 @@ struct ServerErrorReaderTests {
 
   @Test("a paste without a Cloudinary error throws the exact error")
   func noError() throws {
-    let source = SourceText(name: "notes.txt", text: "The upload works locally but not on the server.\n")
-    #expect(throws: InputError("notes.txt", .unusable("no Cloudinary error found in the pasted text"))) {
+    let source = SourceText(
+      name: "notes.txt", text: "The upload works locally but not on the server.\n")
+    #expect(
+      throws: InputError("notes.txt", .unusable("no Cloudinary error found in the pasted text"))
+    ) {
       try ServerErrorReader.reports(in: source)
     }
     do {
@@ -304,31 +385,37 @@ struct ServerErrorReaderTests {
 
   // MARK: - Dates
 
-  @Test("civil dates convert to Unix time, leap years and 1970 included", arguments: [
-    (CivilTime(year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0), 0),
-    (CivilTime(year: 1969, month: 12, day: 31, hour: 23, minute: 59, second: 59), -1),
-    (CivilTime(year: 2015, month: 6, day: 20, hour: 12, minute: 59, second: 41), 1_434_805_181),
-    (CivilTime(year: 2016, month: 12, day: 15, hour: 4, minute: 2, second: 46), 1_481_774_566),
-    (CivilTime(year: 2023, month: 12, day: 19, hour: 23, minute: 7, second: 41), 1_703_027_261),
-    (CivilTime(year: 2000, month: 2, day: 29, hour: 0, minute: 0, second: 0), 951_782_400),
-    (CivilTime(year: 2024, month: 2, day: 29, hour: 23, minute: 59, second: 59), 1_709_251_199),
-    (CivilTime(year: 1900, month: 3, day: 1, hour: 0, minute: 0, second: 0), -2_203_891_200),
-    (CivilTime(year: 2100, month: 3, day: 1, hour: 0, minute: 0, second: 0), 4_107_542_400),
-    (CivilTime(year: 1, month: 1, day: 1, hour: 0, minute: 0, second: 0), -62_135_596_800),
-    (CivilTime(year: 9999, month: 12, day: 31, hour: 23, minute: 59, second: 59), 253_402_300_799),
-  ])
+  @Test(
+    "civil dates convert to Unix time, leap years and 1970 included",
+    arguments: [
+      (CivilTime(year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0), 0),
+      (CivilTime(year: 1969, month: 12, day: 31, hour: 23, minute: 59, second: 59), -1),
+      (CivilTime(year: 2015, month: 6, day: 20, hour: 12, minute: 59, second: 41), 1_434_805_181),
+      (CivilTime(year: 2016, month: 12, day: 15, hour: 4, minute: 2, second: 46), 1_481_774_566),
+      (CivilTime(year: 2023, month: 12, day: 19, hour: 23, minute: 7, second: 41), 1_703_027_261),
+      (CivilTime(year: 2000, month: 2, day: 29, hour: 0, minute: 0, second: 0), 951_782_400),
+      (CivilTime(year: 2024, month: 2, day: 29, hour: 23, minute: 59, second: 59), 1_709_251_199),
+      (CivilTime(year: 1900, month: 3, day: 1, hour: 0, minute: 0, second: 0), -2_203_891_200),
+      (CivilTime(year: 2100, month: 3, day: 1, hour: 0, minute: 0, second: 0), 4_107_542_400),
+      (CivilTime(year: 1, month: 1, day: 1, hour: 0, minute: 0, second: 0), -62_135_596_800),
+      (
+        CivilTime(year: 9999, month: 12, day: 31, hour: 23, minute: 59, second: 59), 253_402_300_799
+      ),
+    ])
   func civilTime(_ time: CivilTime, _ expected: Int) {
     #expect(time.unixTime == expected)
   }
 
-  @Test("impossible dates have no Unix time", arguments: [
-    CivilTime(year: 2023, month: 2, day: 29, hour: 0, minute: 0, second: 0),
-    CivilTime(year: 1900, month: 2, day: 29, hour: 0, minute: 0, second: 0),
-    CivilTime(year: 2023, month: 13, day: 1, hour: 0, minute: 0, second: 0),
-    CivilTime(year: 2023, month: 4, day: 31, hour: 0, minute: 0, second: 0),
-    CivilTime(year: 2023, month: 1, day: 1, hour: 24, minute: 0, second: 0),
-    CivilTime(year: 0, month: 1, day: 1, hour: 0, minute: 0, second: 0),
-  ])
+  @Test(
+    "impossible dates have no Unix time",
+    arguments: [
+      CivilTime(year: 2023, month: 2, day: 29, hour: 0, minute: 0, second: 0),
+      CivilTime(year: 1900, month: 2, day: 29, hour: 0, minute: 0, second: 0),
+      CivilTime(year: 2023, month: 13, day: 1, hour: 0, minute: 0, second: 0),
+      CivilTime(year: 2023, month: 4, day: 31, hour: 0, minute: 0, second: 0),
+      CivilTime(year: 2023, month: 1, day: 1, hour: 24, minute: 0, second: 0),
+      CivilTime(year: 0, month: 1, day: 1, hour: 0, minute: 0, second: 0),
+    ])
   func impossibleDates(_ time: CivilTime) {
     #expect(time.unixTime == nil)
   }

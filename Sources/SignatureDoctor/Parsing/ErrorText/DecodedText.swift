@@ -84,7 +84,8 @@ extension DecodedText {
       let runEnd = runIndex + 1 < parent.runs.count ? parent.runs[runIndex + 1].start : parent.count
       let pieceEnd = min(runEnd, range.upperBound)
       let origin = run.advances ? run.origin + (position - run.start) : run.origin
-      addRun(start: bytes.count - (range.upperBound - position), origin: origin, advances: run.advances)
+      addRun(
+        start: bytes.count - (range.upperBound - position), origin: origin, advances: run.advances)
       position = pieceEnd
       runIndex += 1
     }
@@ -92,7 +93,9 @@ extension DecodedText {
 
   /// Appends `decoded`, every byte of which came from byte `index` of `parent` (the start
   /// of an escape or an entity).
-  mutating func append(_ decoded: some Collection<UInt8>, decodedAt index: Int, in parent: DecodedText) {
+  mutating func append(
+    _ decoded: some Collection<UInt8>, decodedAt index: Int, in parent: DecodedText
+  ) {
     guard !decoded.isEmpty else { return }
     addRun(start: bytes.count, origin: parent.origin(of: index), advances: false)
     bytes.append(contentsOf: decoded)

@@ -34,7 +34,8 @@ enum EscapeDecoder {
     decodesEscapes: Bool,
     stripsMarkers: Bool
   ) -> Output {
-    var output = Output(text: DecodedText(endingAt: view.origin(of: range.upperBound)), escapeCount: 0)
+    var output = Output(
+      text: DecodedText(endingAt: view.origin(of: range.upperBound)), escapeCount: 0)
     output.text.inheritJoinedBreaks(of: view)
     var copied = range.lowerBound
     var position = range.lowerBound
@@ -44,7 +45,8 @@ enum EscapeDecoder {
         output.text.appendCopy(of: copied..<position, in: view)
         output.text.noteJoinedBreak(at: position, in: view)
         position = min(
-          LineWrap.continuationStart(in: view, afterBreakAt: position, stripsMarkers: stripsMarkers),
+          LineWrap.continuationStart(
+            in: view, afterBreakAt: position, stripsMarkers: stripsMarkers),
           range.upperBound
         )
         copied = position
@@ -79,7 +81,8 @@ enum EscapeDecoder {
       switch view[position + 1] {
       case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "\\"), UInt8(ascii: "/"):
         return true
-      case UInt8(ascii: "u") where hexValue(in: view, at: position + 2, digits: 4, end: range.upperBound) != nil:
+      case UInt8(ascii: "u")
+      where hexValue(in: view, at: position + 2, digits: 4, end: range.upperBound) != nil:
         return true
       default:
         position += 2
@@ -94,7 +97,9 @@ enum EscapeDecoder {
 private extension EscapeDecoder {
   /// The bytes the escape at `index` stands for and its length, or `nil` for an escape the
   /// notation does not know.
-  static func escape(in view: DecodedText, at index: Int, end: Int, quote: UInt8?) -> ([UInt8], Int)? {
+  static func escape(in view: DecodedText, at index: Int, end: Int, quote: UInt8?) -> (
+    [UInt8], Int
+  )? {
     guard index + 1 < end else { return nil }
     let isScript = quote == UInt8(ascii: "'")
     switch view[index + 1] {
@@ -124,7 +129,8 @@ private extension EscapeDecoder {
     guard let high = hexValue(in: view, at: index + 2, digits: 4, end: end) else { return nil }
     if (0xD800...0xDBFF).contains(high), view.byte(at: index + 6) == UInt8(ascii: "\\"),
       view.byte(at: index + 7) == UInt8(ascii: "u"),
-      let low = hexValue(in: view, at: index + 8, digits: 4, end: end), (0xDC00...0xDFFF).contains(low)
+      let low = hexValue(in: view, at: index + 8, digits: 4, end: end),
+      (0xDC00...0xDFFF).contains(low)
     {
       return (utf8(of: 0x10000 + (high - 0xD800) << 10 + (low - 0xDC00)), 12)
     }
@@ -147,7 +153,8 @@ private extension EscapeDecoder {
     for position in index..<index + digits {
       let byte = view[position]
       guard TextScan.isHexDigit(byte) else { return nil }
-      let digit = TextScan.isDigit(byte) ? byte - UInt8(ascii: "0") : (byte | 0x20) - UInt8(ascii: "a") + 10
+      let digit =
+        TextScan.isDigit(byte) ? byte - UInt8(ascii: "0") : (byte | 0x20) - UInt8(ascii: "a") + 10
       value = value << 4 | UInt32(digit)
     }
     return value

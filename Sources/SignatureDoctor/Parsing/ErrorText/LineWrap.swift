@@ -19,7 +19,9 @@ enum LineWrap {
 
   /// Where the line after the break at `index` starts, past the break and, when
   /// `stripsMarkers`, past the mail quote markers and the blank after them.
-  static func continuationStart(in view: DecodedText, afterBreakAt index: Int, stripsMarkers: Bool) -> Int {
+  static func continuationStart(in view: DecodedText, afterBreakAt index: Int, stripsMarkers: Bool)
+    -> Int
+  {
     var position = index
     if view.byte(at: position) == 0x0D { position += 1 }
     if view.byte(at: position) == 0x0A { position += 1 }
@@ -51,7 +53,8 @@ enum LineWrap {
     /// The lines after the break at `index`, or `nil` when the line it ends is too short
     /// to have been broken by a mail client.
     init?(in view: DecodedText, breakAt index: Int) {
-      let lineStart = TextScan.lineStart(in: view, before: index, limit: LineWrap.shortestBrokenLine)
+      let lineStart = TextScan.lineStart(
+        in: view, before: index, limit: LineWrap.shortestBrokenLine)
       guard index - lineStart >= LineWrap.shortestBrokenLine else { return nil }
       self.view = view
       self.stripsMarkers = TextScan.isQuotedLine(in: view, at: index)
@@ -63,14 +66,16 @@ enum LineWrap {
     /// text stops looking wrapped. Every byte looked at is taken from `budget`.
     mutating func next(budget: inout Int) -> (text: Range<Int>, breakIndex: Int)? {
       guard count < LineWrap.maximumLines, breakIndex < view.count else { return nil }
-      let start = LineWrap.continuationStart(in: view, afterBreakAt: breakIndex, stripsMarkers: stripsMarkers)
+      let start = LineWrap.continuationStart(
+        in: view, afterBreakAt: breakIndex, stripsMarkers: stripsMarkers)
       let end = TextScan.lineEnd(in: view, from: start)
       guard end - firstBreak <= LineWrap.maximumBytes, end - breakIndex <= budget,
         !TextScan.trimmed(start..<end, in: view).isEmpty
       else { return nil }
       budget -= end - breakIndex
       let line = (text: start..<end, breakIndex: breakIndex)
-      let lineStart = TextScan.lineStart(in: view, before: start, limit: LineWrap.shortestBrokenLine)
+      let lineStart = TextScan.lineStart(
+        in: view, before: start, limit: LineWrap.shortestBrokenLine)
       let isLong = end - lineStart >= LineWrap.shortestBrokenLine
       breakIndex = isLong ? end : view.count
       count += 1

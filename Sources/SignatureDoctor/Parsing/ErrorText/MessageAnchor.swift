@@ -55,8 +55,10 @@ enum MessageAnchor: CaseIterable, Sendable {
     var position = max(start, 0)
     while let candidate = nextCandidate(in: view.bytes, from: position, to: end) {
       let isBoundary = candidate == 0 || !TextScan.isWordByte(view[candidate - 1])
+        || isAfterEscapedBreak(candidate, in: view)
       if isBoundary {
-        for (anchor, phrase) in phrases where phrase.words[0][0] == TextScan.lowercased(view[candidate]) {
+        for (anchor, phrase) in phrases
+        where phrase.words[0][0] == TextScan.lowercased(view[candidate]) {
           guard let anchorEnd = phrase.match(in: view, at: candidate, end: end) else { continue }
           if let after = view.byte(at: anchorEnd), TextScan.isWordByte(after) { continue }
           return Match(anchor: anchor, range: candidate..<anchorEnd)
@@ -65,6 +67,14 @@ enum MessageAnchor: CaseIterable, Sendable {
       position = candidate + 1
     }
     return nil
+  }
+
+  /// Whether `\n`, `\r` or `\t`, written as an escape, stands right before `index`: a JSON
+  /// string that holds a log puts messages right after them.
+  private static func isAfterEscapedBreak(_ index: Int, in view: DecodedText) -> Bool {
+    guard index >= 2, view[index - 2] == UInt8(ascii: "\\") else { return false }
+    let letter = view[index - 1]
+    return letter == UInt8(ascii: "n") || letter == UInt8(ascii: "r") || letter == UInt8(ascii: "t")
   }
 
   /// The next index at or after `start` where the first two letters of some anchor stand,

@@ -53,7 +53,8 @@ enum MessageGrammar {
     end: Int,
     reachesEndOfPaste: () -> Bool
   ) -> Message? {
-    let reader = Reader(view: view, start: match.range.lowerBound, after: match.range.upperBound, end: end)
+    let reader = Reader(
+      view: view, start: match.range.lowerBound, after: match.range.upperBound, end: end)
     switch match.anchor {
     case .invalidSignature: return reader.invalidSignature(reachesEndOfPaste: reachesEndOfPaste)
     case .staleRequest: return reader.staleRequest()
@@ -77,7 +78,9 @@ enum MessageGrammar {
       guard view[position] == UInt8(ascii: "'") else { continue }
       let hasPeriod = position + 1 < range.upperBound && view[position + 1] == UInt8(ascii: ".")
       let afterPeriod = view.byte(at: position + 2) ?? 0
-      if hasPeriod, afterPeriod >= 0x80 || endsMessage(at: position + 2, in: view, end: range.upperBound) {
+      if hasPeriod,
+        afterPeriod >= 0x80 || endsMessage(at: position + 2, in: view, end: range.upperBound)
+      {
         return position
       }
       if plain == nil, endsMessage(at: position + 1, in: view, end: range.upperBound) {
@@ -90,6 +93,8 @@ enum MessageGrammar {
     return plain
   }
 
+  /// What may close a message: the quotes, brackets and separators around it.
+  private static let closers = TextScan.ByteSet(#""',;)]}<\`*"#)
   /// How far past a quote without a period a quote with one is looked for.
   private static let closeReach = 512
   /// How far after "Invalid Signature" the words "String to sign" are looked for: the
@@ -101,7 +106,7 @@ enum MessageGrammar {
   private static func endsMessage(at index: Int, in view: DecodedText, end: Int) -> Bool {
     guard index < end else { return true }
     let byte = view[index]
-    return TextScan.isSpace(byte) || Array(#""',;)]}<\"#.utf8).contains(byte)
+    return TextScan.isSpace(byte) || closers.contains(byte)
   }
 }
 
@@ -116,6 +121,11 @@ private struct Reader {
 
   static let stringToSign = Phrase("string to sign", minimumGap: 0)
   static let reportedTimeIs = Array("reported time is ".utf8)
+  /// Words that put the opening words inside a sentence when they stand before them.
+  static let articles: Set<String> = ["a", "an", "the", "this", "that", "any", "no", "some"]
+  static let timeBytes = TextScan.ByteSet(" -:+T")
+  static let tokenEnds = TextScan.ByteSet(#""'`,;)}\"#)
+  static let tokenTrailers = TextScan.ByteSet(".,:")
 
   /// Words that follow an anchor in a sentence, never a signature, key or cloud name.
   static let sentenceWords: Set<String> = [
@@ -180,7 +190,10 @@ private struct Reader {
   func staleRequest() -> MessageGrammar.Message {
     var message = MessageGrammar.Message(kind: .staleRequest, range: start..<after)
     let dash = TextScan.skipBlanks(in: view, from: after, to: end)
-    guard dash < end, view[dash] == UInt8(ascii: "-") else { return message }
+    guard dash < end, view[dash] == UInt8(ascii: "-") else {
+      message.isMention = isInSentence()
+      return message
+    }
     let rest = TextScan.trimmed(dash + 1..<end, in: view)
     let timeStart = rest.lowerBound + Self.reportedTimeIs.count
     if TextScan.hasWord(Self.reportedTimeIs, in: view, at: rest.lowerBound), timeStart <= end,
@@ -198,7 +211,8 @@ private struct Reader {
   func missingParameter() -> MessageGrammar.Message {
     var message = MessageGrammar.Message(kind: .missingParameter, range: start..<after)
     var position = TextScan.skipBlanks(in: view, from: after, to: end)
-    let hasDash = position < end && (view[position] == UInt8(ascii: "-") || view[position] == UInt8(ascii: ":"))
+    let hasDash =
+      position < end && (view[position] == UInt8(ascii: "-") || view[position] == UInt8(ascii: ":"))
     if hasDash { position = TextScan.skipBlanks(in: view, from: position + 1, to: end) }
     var nameEnd = position
     while nameEnd < end, Self.isParameterByte(view[nameEnd]) { nameEnd += 1 }
@@ -208,6 +222,8 @@ private struct Reader {
       message.range = start..<nameEnd
     } else if hasDash, TextScan.trimmed(position..<end, in: view).isEmpty {
       message.isTruncated = true
+    } else if !hasDash {
+      message.isMention = isInSentence()
     }
     return message
   }
@@ -223,11 +239,16 @@ private struct Reader {
   func uploadPreset() -> MessageGrammar.Message? {
     let position = TextScan.skipBlanks(in: view, from: after, to: end)
     for (opening, kind, closing) in Self.presetForms {
-      guard position > after, let openingEnd = opening.match(in: view, at: position, end: end) else { continue }
+      guard position > after, let openingEnd = opening.match(in: view, at: position, end: end)
+      else { continue }
       var messageEnd = openingEnd
       let closingStart = TextScan.skipBlanks(in: view, from: openingEnd, to: end)
-      if closingStart > openingEnd, let closingEnd = closing.match(in: view, at: closingStart, end: end) {
-        messageEnd = closingEnd < end && view[closingEnd] | 0x20 == UInt8(ascii: "s") ? closingEnd + 1 : closingEnd
+      if closingStart > openingEnd,
+        let closingEnd = closing.match(in: view, at: closingStart, end: end)
+      {
+        messageEnd =
+          closingEnd < end && view[closingEnd] | 0x20 == UInt8(ascii: "s")
+          ? closingEnd + 1 : closingEnd
       }
       return MessageGrammar.Message(kind: kind, range: start..<messageEnd)
     }
@@ -255,11 +276,13 @@ private struct Reader {
 
 private extension Reader {
   /// The signature between the anchor and "String to sign": trimmed, without the period
-  /// that ends its sentence. It may be empty.
+  /// that ends its sentence. It may be empty. An ellipsis that stands for a hidden
+  /// signature (`...`) is kept whole.
   func signature(in range: Range<Int>) -> Range<Int> {
     let trimmed = TextScan.trimmed(range, in: view)
     guard let last = trimmed.last, view[last] == UInt8(ascii: ".") else { return trimmed }
-    return trimmed.lowerBound..<last
+    let isEllipsis = trimmed.count >= 3 && trimmed.allSatisfy { view[$0] == UInt8(ascii: ".") }
+    return isEllipsis ? trimmed : trimmed.lowerBound..<last
   }
 
   /// The first word after the anchor: everything up to white space or a closing quote,
@@ -267,22 +290,36 @@ private extension Reader {
   func token() -> Range<Int>? {
     let tokenStart = TextScan.skipBlanks(in: view, from: after, to: end)
     var tokenEnd = tokenStart
-    while tokenEnd < end, !TextScan.isSpace(view[tokenEnd]),
-      !Array(#""'`,;)}"#.utf8).contains(view[tokenEnd])
-    {
+    while tokenEnd < end, !TextScan.isSpace(view[tokenEnd]), !Self.tokenEnds.contains(view[tokenEnd]) {
       tokenEnd += 1
     }
-    while tokenEnd > tokenStart, [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ":")].contains(view[tokenEnd - 1]) {
+    while tokenEnd > tokenStart, Self.tokenTrailers.contains(view[tokenEnd - 1]) {
       tokenEnd -= 1
     }
     return tokenEnd > tokenStart ? tokenStart..<tokenEnd : nil
+  }
+
+  /// Whether the opening words stand inside a sentence: an article before them ("a stale
+  /// request") or a word of a sentence after them ("stale request error").
+  func isInSentence() -> Bool {
+    var wordEnd = start
+    while wordEnd > max(0, start - 8), TextScan.isBlank(view[wordEnd - 1]) { wordEnd -= 1 }
+    var wordStart = wordEnd
+    while wordStart > max(0, wordEnd - 5), TextScan.isLetter(view[wordStart - 1]) { wordStart -= 1 }
+    let isWholeWord = wordStart == 0 || !TextScan.isWordByte(view[wordStart - 1])
+    if wordEnd < start, wordStart < wordEnd, isWholeWord,
+      Self.articles.contains(view.string(wordStart..<wordEnd).lowercased())
+    {
+      return true
+    }
+    return token().map(isSentenceWord) ?? false
   }
 
   /// Whether a token reads as a word of a sentence rather than a value.
   func isSentenceWord(_ token: Range<Int>) -> Bool {
     let first = view[token.lowerBound]
     if first == UInt8(ascii: "(") || first == UInt8(ascii: "-") { return true }
-    return Self.sentenceWords.contains(view.string(token).lowercased())
+    return token.count <= 12 && Self.sentenceWords.contains(view.string(token).lowercased())
   }
 
   static func isParameterByte(_ byte: UInt8) -> Bool {
@@ -297,7 +334,8 @@ private extension Reader {
       let byte = view[index + offset]
       switch expected {
       case UInt8(ascii: "d"): guard TextScan.isDigit(byte) else { return nil }
-      case UInt8(ascii: " "): guard byte == UInt8(ascii: " ") || byte | 0x20 == UInt8(ascii: "t") else { return nil }
+      case UInt8(ascii: " "):
+        guard byte == UInt8(ascii: " ") || byte | 0x20 == UInt8(ascii: "t") else { return nil }
       default: guard byte == expected else { return nil }
       }
     }
@@ -332,7 +370,8 @@ private extension Reader {
       let seconds = (digits[0] * 10 + digits[1]) * 3_600 + (digits[2] * 10 + digits[3]) * 60
       return (sign == UInt8(ascii: "-") ? -seconds : seconds, cursor)
     }
-    for zone in ["utc", "gmt", "z"] where TextScan.hasWord(Array(zone.utf8), in: view, at: position) {
+    for zone in ["utc", "gmt", "z"] where TextScan.hasWord(Array(zone.utf8), in: view, at: position)
+    {
       let zoneEnd = position + zone.utf8.count
       if zoneEnd == end || !TextScan.isWordByte(view[zoneEnd]) { return (0, zoneEnd) }
     }
@@ -345,7 +384,9 @@ private extension Reader {
     let position = TextScan.skipBlanks(in: view, from: index, to: end)
     guard let which = Self.staleTail.0.match(in: view, at: position, end: end) else { return index }
     let limit = min(end, which + 24)
-    guard let ago = Self.staleTail.1.firstMatch(in: view, from: which, to: limit) else { return which }
+    guard let ago = Self.staleTail.1.firstMatch(in: view, from: which, to: limit) else {
+      return which
+    }
     return ago.upperBound
   }
 
@@ -354,13 +395,14 @@ private extension Reader {
   func isCutOffTime(_ rest: Range<Int>) -> Bool {
     let template = Self.reportedTimeIs
     let shared = min(rest.count, template.count)
-    for offset in 0..<shared where TextScan.lowercased(view[rest.lowerBound + offset]) != template[offset] {
+    for offset in 0..<shared
+    where TextScan.lowercased(view[rest.lowerBound + offset]) != template[offset] {
       return false
     }
     let timeText = rest.lowerBound + shared..<rest.upperBound
     return timeText.allSatisfy { index in
       let byte = view[index]
-      return TextScan.isDigit(byte) || Array(" -:+T".utf8).contains(byte)
+      return TextScan.isDigit(byte) || Self.timeBytes.contains(byte)
     }
   }
 }

@@ -29,7 +29,9 @@ struct QuotedString {
   /// A line break inside a string is taken for a mail client's wrap when a `wrapBudget` is
   /// given and the lines after it close the string (`LineWrap.wrappedEnd`); otherwise the
   /// string stops at the break.
-  static func scan(in view: DecodedText, openingAt open: Int, wrapBudget: inout Int?) -> QuotedString {
+  static func scan(in view: DecodedText, openingAt open: Int, wrapBudget: inout Int?)
+    -> QuotedString
+  {
     let quote = view[open]
     var position = open + 1
     var knownClose = -1
@@ -50,7 +52,9 @@ struct QuotedString {
           closingQuote(quote, in: $0, of: view)
         }
         wrapBudget = budget
-        guard let close else { return QuotedString(open: open, contentEnd: position, isClosed: false, quote: quote) }
+        guard let close else {
+          return QuotedString(open: open, contentEnd: position, isClosed: false, quote: quote)
+        }
         knownClose = close
       }
       position += 1
@@ -72,7 +76,9 @@ struct QuotedString {
   }
 
   /// The first unescaped `quote` in `line` that can close a string.
-  private static func closingQuote(_ quote: UInt8, in line: Range<Int>, of view: DecodedText) -> Int? {
+  private static func closingQuote(_ quote: UInt8, in line: Range<Int>, of view: DecodedText)
+    -> Int?
+  {
     var position = line.lowerBound
     while position < line.upperBound {
       let byte = view[position]

@@ -21,7 +21,11 @@ extension ReportCollector {
     }
     kept = mergingHeaders(kept)
     kept = kept.enumerated()
-      .sorted { ($0.element.report.span.lowerBound, $0.offset) < ($1.element.report.span.lowerBound, $1.offset) }
+      .sorted {
+        ($0.element.report.span.lowerBound, $0.offset) < (
+          $1.element.report.span.lowerBound, $1.offset
+        )
+      }
       .map(\.element)
     guard !kept.isEmpty else { return unauthorized().map { [$0] } ?? [] }
 
@@ -50,7 +54,8 @@ private struct MessageKey: Hashable {
   init(_ report: ServerReport) {
     kind = report.kind
     texts = [
-      report.signature?.text, report.stringToSign?.text, report.parameter, report.apiKey, report.cloudName,
+      report.signature?.text, report.stringToSign?.text, report.parameter, report.apiKey,
+      report.cloudName,
     ].map { $0.map { Array($0.utf8) } }
     isTruncated = report.isTruncated
     reportedTime = report.reportedTime
@@ -83,7 +88,9 @@ private extension ReportCollector {
         body = index
         removed.insert(header)
       }
-      if !items[body].report.layers.contains(Layer.header) { items[body].report.layers.append(Layer.header) }
+      if !items[body].report.layers.contains(Layer.header) {
+        items[body].report.layers.append(Layer.header)
+      }
     }
     return items.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
   }
@@ -91,10 +98,14 @@ private extension ReportCollector {
   /// The status shown nearest to `extent`, within `statusReach` of it and no nearer to
   /// the messages before and after it than to this one.
   func status(near extent: Range<Int>, previous: Range<Int>?, next: Range<Int>?) -> Int? {
-    let lower = max(min(previous?.upperBound ?? 0, extent.lowerBound), extent.lowerBound - Self.statusReach, 0)
-    let upper = min(max(next?.lowerBound ?? root.count, extent.upperBound), extent.upperBound + Self.statusReach)
+    let lower = max(
+      min(previous?.upperBound ?? 0, extent.lowerBound), extent.lowerBound - Self.statusReach, 0)
+    let upper = min(
+      max(next?.lowerBound ?? root.count, extent.upperBound), extent.upperBound + Self.statusReach)
     var statuses = HTTPStatusFinder.statuses(in: root, within: lower..<max(lower, upper))
-    if let leading = HTTPStatusFinder.leadingStatus(before: extent.lowerBound, in: root, lowerBound: lower) {
+    if let leading = HTTPStatusFinder.leadingStatus(
+      before: extent.lowerBound, in: root, lowerBound: lower)
+    {
       statuses.append(leading)
     }
     let own = statuses.filter { status in
@@ -117,10 +128,14 @@ private extension ReportCollector {
 
   /// The first 401 the paste shows as a status, as a report of its own.
   func unauthorized() -> ServerReport? {
-    guard let status = HTTPStatusFinder.statuses(in: root, within: 0..<root.count).first(where: { $0.code == 401 })
+    guard
+      let status = HTTPStatusFinder.statuses(in: root, within: 0..<root.count).first(where: {
+        $0.code == 401
+      })
     else { return nil }
     let reasonEnd = Self.unauthorizedWord.match(
-      in: root, at: TextScan.skipBlanks(in: root, from: status.range.upperBound, to: root.count), end: root.count)
+      in: root, at: TextScan.skipBlanks(in: root, from: status.range.upperBound, to: root.count),
+      end: root.count)
     let span = status.range.lowerBound..<(reasonEnd ?? status.range.upperBound)
     let wrapping = Wrapping(lowerBound: 0)
     return ServerReport(

@@ -37,7 +37,8 @@ extension ReportCollector {
   mutating func store(_ message: MessageGrammar.Message, in text: DecodedText, wrapping: Wrapping) {
     let spanStart = text.origin(of: message.range.lowerBound)
     let spanEnd = max(text.origin(of: message.range.upperBound), spanStart)
-    let extent = wrapping.container.map { min($0.lowerBound, spanStart)..<max($0.upperBound, spanEnd) }
+    let extent =
+      wrapping.container.map { min($0.lowerBound, spanStart)..<max($0.upperBound, spanEnd) }
       ?? spanStart..<spanEnd
     let report = ServerReport(
       kind: message.kind,
@@ -48,21 +49,28 @@ extension ReportCollector {
       parameter: message.parameter,
       apiKey: message.apiKey,
       cloudName: message.cloudName,
-      layers: layers(of: wrapping, span: spanStart..<spanEnd, extent: extent, joinedBreaks: text.joinedBreaks),
+      layers: layers(
+        of: wrapping, span: spanStart..<spanEnd, extent: extent, joinedBreaks: text.joinedBreaks),
       span: bottom.origin(of: spanStart)..<bottom.origin(of: spanEnd)
     )
-    found.append(Found(report: report, extent: extent, isHeader: wrapping.isHeader, isMention: message.isMention))
+    found.append(
+      Found(
+        report: report, extent: extent, isHeader: wrapping.isHeader, isMention: message.isMention))
   }
 
   /// The layers of a message whose span and extent are given in the bottom view.
-  func layers(of wrapping: Wrapping, span: Range<Int>, extent: Range<Int>, joinedBreaks: [Int]) -> [String] {
+  func layers(of wrapping: Wrapping, span: Range<Int>, extent: Range<Int>, joinedBreaks: [Int])
+    -> [String]
+  {
     var layers: [String] = []
     if TextScan.isQuotedLine(in: root, at: extent.lowerBound) { layers.append(Layer.quotedReply) }
     if joinedBreaks.contains(where: span.contains) { layers.append(Layer.lineWrapped) }
     if contains(entities, within: extent) { layers.append(Layer.htmlEscaped) }
     let innermostRole = wrapping.strings.last?.role
     let prefixInside = wrapping.hasInnerPrefix && innermostRole != .widgetEvent
-    if !wrapping.isHeader, prefixInside || hasLogPrefix(before: extent.lowerBound, lowerBound: wrapping.lowerBound) {
+    if !wrapping.isHeader,
+      prefixInside || hasLogPrefix(before: extent.lowerBound, lowerBound: wrapping.lowerBound)
+    {
       layers.append(Layer.logPrefix)
     }
     for string in wrapping.strings {
@@ -88,7 +96,10 @@ extension ReportCollector {
     guard lineStart > lowerBound, lineStart == prefixStart else { return false }
     let previousStart = TextScan.lineStart(in: root, before: lineStart - 1, lowerBound: lowerBound)
     let previous = TextScan.trimmed(max(previousStart, lineStart - 257)..<lineStart - 1, in: root)
-    guard let last = previous.last, Self.errorWords.contains(where: { $0.firstMatch(in: root, from: previous.lowerBound, to: previous.upperBound) != nil })
+    guard let last = previous.last,
+      Self.errorWords.contains(where: {
+        $0.firstMatch(in: root, from: previous.lowerBound, to: previous.upperBound) != nil
+      })
     else { return false }
     return root[last] == UInt8(ascii: ":") || root[last] == UInt8(ascii: "-")
       || HTTPStatusFinder.leadingStatus(before: lineStart, in: root, lowerBound: lowerBound) != nil
@@ -107,7 +118,8 @@ extension ReportCollector {
       let previous = position > range.lowerBound ? root[position - 1] : 0x20
       switch byte {
       case UInt8(ascii: "\""), UInt8(ascii: "<"):
-        position = skipQuoted(from: position, closing: byte == UInt8(ascii: "<") ? UInt8(ascii: ">") : byte, in: range)
+        position = skipQuoted(
+          from: position, closing: byte == UInt8(ascii: "<") ? UInt8(ascii: ">") : byte, in: range)
       case UInt8(ascii: "'") where !TextScan.isLetter(previous):
         position = skipQuoted(from: position, closing: byte, in: range)
       case _ where TextScan.isLetter(byte):
@@ -115,7 +127,9 @@ extension ReportCollector {
       case _ where TextScan.isDigit(byte):
         var end = position
         while end < range.upperBound, TextScan.isDigit(root[end]) { end += 1 }
-        if end - position >= 4, previous != UInt8(ascii: ":"), previous != UInt8(ascii: "=") { return true }
+        if end - position >= 4, previous != UInt8(ascii: ":"), previous != UInt8(ascii: "=") {
+          return true
+        }
         position = end
       default:
         position += 1
@@ -127,7 +141,8 @@ extension ReportCollector {
   /// The index past the `closing` byte that ends what opens at `index`, or the end of
   /// `range`.
   func skipQuoted(from index: Int, closing: UInt8, in range: Range<Int>) -> Int {
-    root.bytes[index + 1..<range.upperBound].firstIndex(of: closing).map { $0 + 1 } ?? range.upperBound
+    root.bytes[index + 1..<range.upperBound].firstIndex(of: closing).map { $0 + 1 }
+      ?? range.upperBound
   }
 
   /// Whether a sorted list of indices has one within `range`.

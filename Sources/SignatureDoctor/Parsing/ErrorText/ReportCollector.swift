@@ -27,8 +27,6 @@ struct ReportCollector {
     let context: StringContext
     /// Whether any escape in it was decoded.
     let isDecoded: Bool
-    /// The view it stands in.
-    let view: DecodedText
   }
 
   /// How many quoted strings inside one another the walk goes into; each level doubles the
@@ -36,12 +34,14 @@ struct ReportCollector {
   private static let maximumStringDepth = 8
   /// How many opening quotes the walk tries for one anchor.
   private static let maximumCandidates = 8
+  /// What may stand before the opening quote of a value.
+  private static let valueOpeners = TextScan.ByteSet(":=>([{,-|")
+  /// What may follow a message on the last line of a wrap.
+  private static let wrapEnders = TextScan.ByteSet(#".,;"')]}"#)
   /// How many bytes the walk may look at, over the whole paste, to decide whether lines
   /// were wrapped; past it, every line break ends what it cuts.
   private static let wrapBudget = 1 << 20
 
-  /// The paste.
-  let source: SourceText
   /// The paste with its HTML entities decoded; its origins are paste offsets.
   let bottom: DecodedText
   /// The bottom view's bytes as a view of their own, each byte its own origin.
@@ -55,7 +55,6 @@ struct ReportCollector {
 
   /// Prepares to read `source`.
   init(source: SourceText) {
-    self.source = source
     let paste = DecodedText(identity: source.bytes)
     if let (decoded, entities) = HTMLEntities.decode(paste) {
       bottom = decoded
@@ -90,14 +89,18 @@ private extension ReportCollector {
     while let match = MessageAnchor.next(in: view, from: position) {
       // NB: the line end found for an earlier anchor serves every anchor before it, so a
       // long line of messages is not scanned once per message.
-      if lineEnd < match.range.upperBound { lineEnd = TextScan.lineEnd(in: view, from: match.range.upperBound) }
+      if lineEnd < match.range.upperBound {
+        lineEnd = TextScan.lineEnd(in: view, from: match.range.upperBound)
+      }
       let lowerBound = frames.isEmpty ? position : rootLowerBound
       // NB: the depth is bounded, so this recursion is too, whatever the input.
       if frames.count < Self.maximumStringDepth,
-        let string = enclosingString(of: match, in: view, lowerBound: position, rejected: &rejected, isRoot: frames.isEmpty)
+        let string = enclosingString(
+          of: match, in: view, lowerBound: position, rejected: &rejected, isRoot: frames.isEmpty)
       {
         let context = StringContext.classify(string, in: view, lowerBound: position)
-        let decodes = context.role != .plain || EscapeDecoder.hasLayerEscape(string.content, in: view)
+        let decodes =
+          context.role != .plain || EscapeDecoder.hasLayerEscape(string.content, in: view)
         let decoded = EscapeDecoder.decode(
           string.content,
           of: view,
@@ -105,7 +108,7 @@ private extension ReportCollector {
           decodesEscapes: decodes,
           stripsMarkers: frames.isEmpty && TextScan.isQuotedLine(in: view, at: string.open)
         )
-        let frame = Frame(string: string, context: context, isDecoded: decoded.escapeCount > 0, view: view)
+        let frame = Frame(string: string, context: context, isDecoded: decoded.escapeCount > 0)
         walk(decoded.text, frames: frames + [frame], rootLowerBound: lowerBound)
         position = string.end
         continue
@@ -146,7 +149,9 @@ private extension ReportCollector {
       var budget: Int? = isRoot ? wrapBudgetLeft : nil
       let string = QuotedString.scan(in: view, openingAt: position, wrapBudget: &budget)
       wrapBudgetLeft = budget ?? wrapBudgetLeft
-      if string.contentEnd >= match.range.upperBound, string.hasPlausibleClose(in: view) { return string }
+      if string.contentEnd >= match.range.upperBound, string.hasPlausibleClose(in: view) {
+        return string
+      }
       rejected.insert(position)
     }
     return nil
@@ -166,8 +171,10 @@ private extension ReportCollector {
     while position > lowerBound, TextScan.isBlank(view[position - 1]) { position -= 1 }
     guard position > lowerBound else { return true }
     let before = view[position - 1]
-    if TextScan.isLineBreak(before) || TextScan.isQuoteMarker(in: view, at: position - 1) { return true }
-    return Array(":=>([{,-|".utf8).contains(before)
+    if TextScan.isLineBreak(before) || TextScan.isQuoteMarker(in: view, at: position - 1) {
+      return true
+    }
+    return Self.valueOpeners.contains(before)
   }
 
   /// Reads a message that stands outside any string of `view`, and returns where it ends
@@ -185,12 +192,14 @@ private extension ReportCollector {
     viewLowerBound: Int
   ) -> Int {
     var text = view
-    guard var message = read(match.anchor, in: view, from: match.range.lowerBound, to: lineEnd) else {
+    guard var message = read(match.anchor, in: view, from: match.range.lowerBound, to: lineEnd)
+    else {
       return match.range.upperBound
     }
     var endInView = message.range.upperBound
 
-    let isIncomplete = message.kind == .invalidSignature && (message.hasOpenQuote || message.stringToSign == nil)
+    let isIncomplete =
+      message.kind == .invalidSignature && (message.hasOpenQuote || message.stringToSign == nil)
     if frames.isEmpty, isIncomplete, let joined = joinedMessage(match, in: view, lineEnd: lineEnd) {
       (text, message) = (joined.text, joined.message)
       endInView = joined.end
@@ -198,7 +207,8 @@ private extension ReportCollector {
 
     var isLayerDecoded = false
     if EscapeDecoder.hasLayerEscape(message.range, in: text) {
-      let decoded = EscapeDecoder.decode(message.range, of: text, quote: nil, decodesEscapes: true, stripsMarkers: false)
+      let decoded = EscapeDecoder.decode(
+        message.range, of: text, quote: nil, decodesEscapes: true, stripsMarkers: false)
       if let redone = read(match.anchor, in: decoded.text, from: 0, to: decoded.text.count) {
         (text, message) = (decoded.text, redone)
         // NB: `endInView` stays as the undecoded reading found it: escapes such as `\"`
@@ -207,13 +217,16 @@ private extension ReportCollector {
       }
     }
 
-    let inner = TextScan.lineStart(in: view, before: match.range.lowerBound, lowerBound: viewLowerBound)
+    let inner = TextScan.lineStart(
+      in: view, before: match.range.lowerBound, lowerBound: viewLowerBound)
     var wrapping = Wrapping(lowerBound: lowerBound)
     wrapping.strings = frames.map { ($0.context.role, $0.isDecoded) }
     wrapping.container = frames.first.map { $0.context.containerStart..<$0.string.end }
     wrapping.isLayerDecoded = isLayerDecoded
-    wrapping.isHeader = frames.last?.context.role == .header
-      || StringContext.namesHeader(before: match.range.lowerBound, in: view, lowerBound: viewLowerBound)
+    wrapping.isHeader =
+      frames.last?.context.role == .header
+      || StringContext.namesHeader(
+        before: match.range.lowerBound, in: view, lowerBound: viewLowerBound)
     wrapping.hasInnerPrefix = TextScan.containsWord(inner..<match.range.lowerBound, in: view)
     store(message, in: text, wrapping: wrapping)
     return endInView
@@ -233,7 +246,9 @@ private extension ReportCollector {
     var joined = DecodedText(endingAt: view.origin(of: lineEnd))
     joined.appendCopy(of: match.range.lowerBound..<lineEnd, in: view)
     while let line = lines.next(budget: &wrapBudgetLeft) {
-      guard MessageAnchor.next(in: view, from: line.text.lowerBound, to: line.text.upperBound) == nil else { return nil }
+      guard
+        MessageAnchor.next(in: view, from: line.text.lowerBound, to: line.text.upperBound) == nil
+      else { return nil }
       joined.noteJoinedBreak(at: line.breakIndex, in: view)
       joined.appendCopy(of: line.text, in: view)
       joined.endOrigin = view.origin(of: line.text.upperBound)
@@ -250,11 +265,13 @@ private extension ReportCollector {
   /// Whether a byte may follow a message on the last line of a wrap: white space and
   /// closing punctuation, not the words of a sentence that merely holds a quote.
   static func endsWrappedLine(_ byte: UInt8) -> Bool {
-    TextScan.isSpace(byte) || Array(#".,;"')]}"#.utf8).contains(byte)
+    TextScan.isSpace(byte) || wrapEnders.contains(byte)
   }
 
   /// Reads the message at `start`, whose anchor's words are unchanged by any decoding.
-  func read(_ anchor: MessageAnchor, in text: DecodedText, from start: Int, to end: Int) -> MessageGrammar.Message? {
+  func read(_ anchor: MessageAnchor, in text: DecodedText, from start: Int, to end: Int)
+    -> MessageGrammar.Message?
+  {
     guard let anchorEnd = anchor.phrase.match(in: text, at: start, end: end) else { return nil }
     let match = MessageAnchor.Match(anchor: anchor, range: start..<anchorEnd)
     return MessageGrammar.read(match, in: text, end: end) {

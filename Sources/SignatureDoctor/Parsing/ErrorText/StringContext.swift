@@ -36,9 +36,14 @@ struct StringContext {
   /// How far either side of the string the reader looks for the widget's marks.
   private static let widgetMarkReach = 512
   private static let widgetMarks = [Phrase("fileuploadfail"), Phrase("widget_id")]
+  private static let headerName = Array("x-cld-error".utf8)
+  private static let headerSeparators = TextScan.ByteSet(#":,=>"'\"#)
+  private static let errorKey = Array("error".utf8)
 
   /// Reads the context of `string` in `view`, looking no further back than `lowerBound`.
-  static func classify(_ string: QuotedString, in view: DecodedText, lowerBound: Int) -> StringContext {
+  static func classify(_ string: QuotedString, in view: DecodedText, lowerBound: Int)
+    -> StringContext
+  {
     let open = string.open
     if namesHeader(before: open, in: view, lowerBound: lowerBound) {
       return StringContext(role: .header, containerStart: open)
@@ -69,15 +74,17 @@ struct StringContext {
   /// Whether the text before `index` ends with the name `X-Cld-Error` and the punctuation
   /// that separates a header's name from its value (`: `, `", "`, `"=>"`).
   static func namesHeader(before index: Int, in view: DecodedText, lowerBound: Int) -> Bool {
-    let name = Array("x-cld-error".utf8)
+    let name = headerName
     var position = index
     while position > max(lowerBound, index - 16) {
       let byte = view[position - 1]
-      guard TextScan.isBlank(byte) || Array(#":,=>"'\"#.utf8).contains(byte) else { break }
+      guard TextScan.isBlank(byte) || headerSeparators.contains(byte) else { break }
       position -= 1
     }
     let nameStart = position - name.count
-    guard nameStart >= lowerBound, TextScan.hasWord(name, in: view, at: nameStart) else { return false }
+    guard nameStart >= lowerBound, TextScan.hasWord(name, in: view, at: nameStart) else {
+      return false
+    }
     guard let before = view.byte(at: nameStart - 1) else { return true }
     return !TextScan.isWordByte(before) && before != UInt8(ascii: "-")
   }
@@ -115,7 +122,8 @@ private extension StringContext {
       var start = keyEnd - 1
       while start > max(lowerBound, keyEnd - 64), view[start - 1] != last { start -= 1 }
       guard start > lowerBound, view[start - 1] == last else { return nil }
-      return Key(name: view.string(start..<keyEnd - 1).lowercased(), start: start - 1, isQuoted: true)
+      return Key(
+        name: view.string(start..<keyEnd - 1).lowercased(), start: start - 1, isQuoted: true)
     }
     var start = keyEnd
     while start > max(lowerBound, keyEnd - 64),
@@ -136,7 +144,7 @@ private extension StringContext {
   /// Where the object holding an `error` key whose value is an object starts, when such a
   /// key stands shortly before `index`.
   static func errorObjectStart(before index: Int, in view: DecodedText, lowerBound: Int) -> Int? {
-    let name = Array("error".utf8)
+    let name = errorKey
     var position = index - name.count
     while position >= max(lowerBound, index - errorKeyReach) {
       defer { position -= 1 }
@@ -146,7 +154,9 @@ private extension StringContext {
         opensObject(after: position + name.count, in: view, before: index)
       else { continue }
       var keyStart = position
-      if let quote = view.byte(at: position - 1), quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+      if let quote = view.byte(at: position - 1),
+        quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'")
+      {
         keyStart -= 1
       }
       return braceBefore(keyStart, in: view, lowerBound: lowerBound) ?? keyStart
@@ -157,11 +167,15 @@ private extension StringContext {
   /// Whether a key ending at `index` is followed by a separator and `{`.
   static func opensObject(after index: Int, in view: DecodedText, before limit: Int) -> Bool {
     var position = index
-    if let quote = view.byte(at: position), quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+    if let quote = view.byte(at: position),
+      quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'")
+    {
       position += 1
     }
     func skipSpace() {
-      while position < limit, TextScan.isSpace(view[position]) || TextScan.isQuoteMarker(in: view, at: position) {
+      while position < limit,
+        TextScan.isSpace(view[position]) || TextScan.isQuoteMarker(in: view, at: position)
+      {
         position += 1
       }
     }
@@ -179,7 +193,9 @@ private extension StringContext {
   }
 
   /// Whether `fileuploadfail` or `widget_id` stands near the string.
-  static func hasWidgetMark(around string: QuotedString, in view: DecodedText, lowerBound: Int) -> Bool {
+  static func hasWidgetMark(around string: QuotedString, in view: DecodedText, lowerBound: Int)
+    -> Bool
+  {
     let before = max(lowerBound, string.open - widgetMarkReach)..<string.open
     let after = string.end..<min(view.count, string.end + widgetMarkReach)
     return widgetMarks.contains { mark in

@@ -3,6 +3,22 @@
 /// Every walk that moves backward takes a lower bound and a step limit, so that a reader
 /// looking around each of many messages on one enormous line stays linear.
 enum TextScan {
+  /// A set of ASCII bytes, given as the characters of a string, that answers membership
+  /// with one lookup.
+  struct ByteSet: Sendable {
+    private let members: [Bool]
+
+    /// The set of the bytes of `characters`.
+    init(_ characters: String) {
+      var members = Array(repeating: false, count: 256)
+      for byte in characters.utf8 { members[Int(byte)] = true }
+      self.members = members
+    }
+
+    /// Whether `byte` is in the set.
+    func contains(_ byte: UInt8) -> Bool { members[Int(byte)] }
+  }
+
   /// How far back a reader looks for the start of a line or a key before giving up.
   static let lookBehind = 4096
 
@@ -57,9 +73,11 @@ enum TextScan {
 
   /// The index where the line holding `index` starts, looking back no further than
   /// `lowerBound` and `limit` bytes; the bound is returned when it is reached first.
-  static func lineStart(in view: DecodedText, before index: Int, lowerBound: Int = 0, limit: Int = lookBehind) -> Int {
+  static func lineStart(
+    in view: DecodedText, before index: Int, lowerBound: Int = 0, limit: Int = lookBehind
+  ) -> Int {
     let bound = max(lowerBound, index - limit, 0)
-    var position = min(index, view.count)
+    var position = max(min(index, view.count), 0)
     while position > bound, !isLineBreak(view[position - 1]) { position -= 1 }
     return position
   }
