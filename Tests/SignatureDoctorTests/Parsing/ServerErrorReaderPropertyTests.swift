@@ -132,6 +132,116 @@ struct ServerErrorReaderPropertyTests {
     }
   }
 
+  /// The ways a message gets wrapped on its way into a paste, each applied to the text so far.
+  enum Wrap: CaseIterable {
+    case envelope, jsonString, nodeInspect, logPrefix
+
+    func apply(to text: String) -> String {
+      switch self {
+      case .envelope: #"{"error":{"message":""# + JSONValue.escaped(text) + #""}}"#
+      case .jsonString: #"{"body":""# + JSONValue.escaped(text) + #"","status":401}"#
+      case .nodeInspect:
+        "{ message: '"
+          + text.replacingAll("\\", with: "\\\\").replacingAll("'", with: "\\'")
+          + "', http_code: 401 }"
+      case .logPrefix: "Error: upload failed - " + text
+      }
+    }
+  }
+
+  /// Where a mail client breaks the line, put into the string to sign before the layers
+  /// are applied; no layer escapes it.
+  static let cutMark = "¤"
+
+  /// `text` with its line broken at `cutMark` the way a mail client breaks a long line, every
+  /// line then quoted with `> `; `nil` when the line before the mark is too short to be
+  /// broken, or the mark stands where no reader could tell the break from the text (after a
+  /// backslash, before `>`).
+  static func mailWrapped(_ text: String) -> String? {
+    let parts = text.components(separatedBy: cutMark)
+    guard parts.count == 2, parts[0].utf8.count >= 60, !parts[0].hasSuffix("\\"),
+      parts[1].drop(while: { $0 == " " }).first != ">"
+    else { return nil }
+    return "> " + parts[0] + "\n> " + parts[1] + "\n"
+  }
+
+  @Test("a message wrapped in random layers reads back byte for byte")
+  func wrappedRoundTrip() throws {
+    var generator = SplitMix64(seed: "round trip")
+    let units = [
+      "a", "Z", "9", "=", "&", ",", "/", "|", "\\=", "\\|", "\"", "<", ">", "{", "}", " ", "é", "😀",
+      "_", "-", ":", "%", "+", "東", "=>",
+    ]
+    let signatures = [
+      "53c516a1618fe4d88a81a0b6289e83a205608cbe", "undefined", "[object Promise]", "***", "",
+    ]
+    for round in 0..<1000 {
+      let stringToSign = (0..<Int.random(in: 1...40, using: &generator))
+        .map { _ in units.randomElement(using: &generator)! }.joined()
+      let signature = signatures.randomElement(using: &generator)!
+      let key = String(Int.random(in: 100_000...999_999_999, using: &generator))
+      let kind = [
+        ServerReport.Kind.invalidSignature, .invalidSignature, .unknownAPIKey, .missingParameter,
+      ]
+      .randomElement(using: &generator)!
+      let wantsMail = kind == .invalidSignature && Bool.random(using: &generator)
+      let cut = Int.random(in: 0...stringToSign.count, using: &generator)
+      let markedString =
+        wantsMail
+        ? String(stringToSign.prefix(cut)) + Self.cutMark + String(stringToSign.dropFirst(cut))
+        : stringToSign
+      var text =
+        switch kind {
+        case .unknownAPIKey: "Unknown API key \(key)"
+        case .missingParameter: "Missing required parameter - api_key"
+        default: "Invalid Signature \(signature). String to sign - '\(markedString)'."
+        }
+      var wraps: [Wrap] = []
+      for _ in 0..<Int.random(in: 0...3, using: &generator) {
+        let wrap = Wrap.allCases.randomElement(using: &generator)!
+        wraps.append(wrap)
+        text = wrap.apply(to: text)
+      }
+      var isMail = false
+      if wantsMail {
+        guard let wrapped = Self.mailWrapped(text) else { continue }
+        (text, isMail) = (wrapped, true)
+      }
+      var isHTML = false
+      if !isMail, Bool.random(using: &generator) {
+        let escaped = text.replacingAll("&", with: "&amp;").replacingAll("<", with: "&lt;")
+          .replacingAll(">", with: "&gt;").replacingAll("\"", with: "&quot;")
+          .replacingAll("'", with: "&#39;")
+        (text, isHTML) = (escaped, escaped != text)
+      }
+      let source = SourceText(name: "round \(round)", text: text)
+      let context = "round \(round), \(kind), \(wraps), html \(isHTML), mail \(isMail): \(text)"
+      let reports = try ServerErrorReader.reports(in: source)
+      try #require(reports.count == 1, "\(context)")
+      let report = reports[0]
+      #expect(report.kind == kind, "\(context)")
+      #expect(!report.isTruncated, "\(context)")
+      #expect(report.layers.contains("html-escaped") == isHTML, "\(context)")
+      #expect(report.layers.contains("line-wrapped") == isMail, "\(context)")
+      #expect(report.layers.contains("quoted-reply") == isMail, "\(context)")
+      switch kind {
+      case .unknownAPIKey: #expect(report.apiKey == key, "\(context)")
+      case .missingParameter: #expect(report.parameter == "api_key", "\(context)")
+      default:
+        #expect(report.signature?.text == signature, "\(context)")
+        #expect(report.stringToSign?.text == stringToSign, "\(context)")
+      }
+      for (index, origin) in (report.stringToSign?.origins ?? []).enumerated() {
+        let decoded = Array(stringToSign.utf8)[index]
+        let original = source.bytes[origin]
+        #expect(
+          original == decoded || original == UInt8(ascii: "\\") || original == UInt8(ascii: "&"),
+          "byte \(index) from \(origin): \(context)")
+      }
+      Self.check(source, context)
+    }
+  }
+
   @Test("a 4 MiB paste gives every message it holds")
   func largePaste() throws {
     let block = """

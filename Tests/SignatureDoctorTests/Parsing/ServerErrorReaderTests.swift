@@ -293,7 +293,6 @@ struct ServerErrorReaderTests {
     #expect(!report.isTruncated)
   }
 
-
   func order() throws {
     let text = """
       Invalid cloud_name undefined

@@ -54,7 +54,8 @@ enum MessageAnchor: CaseIterable, Sendable {
     let phrases = Self.orderedPhrases
     var position = max(start, 0)
     while let candidate = nextCandidate(in: view.bytes, from: position, to: end) {
-      let isBoundary = candidate == 0 || !TextScan.isWordByte(view[candidate - 1])
+      let isBoundary =
+        candidate == 0 || !TextScan.isWordByte(view[candidate - 1])
         || isAfterEscapedBreak(candidate, in: view)
       if isBoundary {
         for (anchor, phrase) in phrases

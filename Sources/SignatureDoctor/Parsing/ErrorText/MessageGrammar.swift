@@ -143,10 +143,9 @@ private struct Reader {
     }
     var message = MessageGrammar.Message(kind: .invalidSignature, range: start..<phrase.upperBound)
     message.signature = signature(in: after..<phrase.lowerBound)
-    var position = TextScan.skipBlanks(in: view, from: phrase.upperBound, to: end)
-    if view.byte(at: position) == UInt8(ascii: "-"), position < end {
-      position = TextScan.skipBlanks(in: view, from: position + 1, to: end)
-    }
+    let position =
+      afterDash(from: phrase.upperBound)
+      ?? TextScan.skipBlanks(in: view, from: phrase.upperBound, to: end)
     guard position < end, view[position] == UInt8(ascii: "'") else {
       // An unquoted string ("String to sign yyy") is taken as written.
       let rest = TextScan.trimmed(position..<end, in: view)
@@ -189,12 +188,11 @@ private struct Reader {
 
   func staleRequest() -> MessageGrammar.Message {
     var message = MessageGrammar.Message(kind: .staleRequest, range: start..<after)
-    let dash = TextScan.skipBlanks(in: view, from: after, to: end)
-    guard dash < end, view[dash] == UInt8(ascii: "-") else {
+    guard let restStart = afterDash(from: after) else {
       message.isMention = isInSentence()
       return message
     }
-    let rest = TextScan.trimmed(dash + 1..<end, in: view)
+    let rest = TextScan.trimmed(restStart..<end, in: view)
     let timeStart = rest.lowerBound + Self.reportedTimeIs.count
     if TextScan.hasWord(Self.reportedTimeIs, in: view, at: rest.lowerBound), timeStart <= end,
       let (time, timeEnd) = dateTime(at: TextScan.skipBlanks(in: view, from: timeStart, to: end))
@@ -210,10 +208,9 @@ private struct Reader {
 
   func missingParameter() -> MessageGrammar.Message {
     var message = MessageGrammar.Message(kind: .missingParameter, range: start..<after)
-    var position = TextScan.skipBlanks(in: view, from: after, to: end)
-    let hasDash =
-      position < end && (view[position] == UInt8(ascii: "-") || view[position] == UInt8(ascii: ":"))
-    if hasDash { position = TextScan.skipBlanks(in: view, from: position + 1, to: end) }
+    let dashEnd = afterDash(from: after)
+    let hasDash = dashEnd != nil
+    let position = dashEnd ?? TextScan.skipBlanks(in: view, from: after, to: end)
     var nameEnd = position
     while nameEnd < end, Self.isParameterByte(view[nameEnd]) { nameEnd += 1 }
     let name = position..<nameEnd
@@ -275,6 +272,16 @@ private struct Reader {
 // MARK: - Pieces
 
 private extension Reader {
+  /// Where the text goes on after blanks, a `-` or `:` and blanks from `index`; `nil` when
+  /// no dash stands there.
+  func afterDash(from index: Int) -> Int? {
+    let dash = TextScan.skipBlanks(in: view, from: index, to: end)
+    guard dash < end, view[dash] == UInt8(ascii: "-") || view[dash] == UInt8(ascii: ":") else {
+      return nil
+    }
+    return TextScan.skipBlanks(in: view, from: dash + 1, to: end)
+  }
+
   /// The signature between the anchor and "String to sign": trimmed, without the period
   /// that ends its sentence. It may be empty. An ellipsis that stands for a hidden
   /// signature (`...`) is kept whole.
@@ -290,7 +297,9 @@ private extension Reader {
   func token() -> Range<Int>? {
     let tokenStart = TextScan.skipBlanks(in: view, from: after, to: end)
     var tokenEnd = tokenStart
-    while tokenEnd < end, !TextScan.isSpace(view[tokenEnd]), !Self.tokenEnds.contains(view[tokenEnd]) {
+    while tokenEnd < end, !TextScan.isSpace(view[tokenEnd]),
+      !Self.tokenEnds.contains(view[tokenEnd])
+    {
       tokenEnd += 1
     }
     while tokenEnd > tokenStart, Self.tokenTrailers.contains(view[tokenEnd - 1]) {

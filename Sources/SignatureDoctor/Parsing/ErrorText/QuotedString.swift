@@ -35,31 +35,24 @@ struct QuotedString {
     let quote = view[open]
     var position = open + 1
     var knownClose = -1
-    while position < view.count {
-      let byte = view[position]
-      if byte == UInt8(ascii: "\\") {
-        position += 2
-        continue
-      }
-      if byte == quote {
+    while true {
+      position = nextStop(of: quote, in: position..<view.count, of: view)
+      guard position < view.count else { break }
+      if view[position] == quote {
         return QuotedString(open: open, contentEnd: position, isClosed: true, quote: quote)
       }
-      if TextScan.isLineBreak(byte), position > knownClose {
-        guard var budget = wrapBudget else {
-          return QuotedString(open: open, contentEnd: position, isClosed: false, quote: quote)
-        }
+      if position > knownClose {
+        guard var budget = wrapBudget else { break }
         let close = LineWrap.wrappedEnd(in: view, breakAt: position, budget: &budget) {
           closingQuote(quote, in: $0, of: view)
         }
         wrapBudget = budget
-        guard let close else {
-          return QuotedString(open: open, contentEnd: position, isClosed: false, quote: quote)
-        }
+        guard let close else { break }
         knownClose = close
       }
       position += 1
     }
-    return QuotedString(open: open, contentEnd: view.count, isClosed: false, quote: quote)
+    return QuotedString(open: open, contentEnd: position, isClosed: false, quote: quote)
   }
 
   /// Whether the closing quote stands where a string can end: not right before a letter or
@@ -75,20 +68,24 @@ struct QuotedString {
     return !TextScan.isWordByte(next) && next < 0x80
   }
 
-  /// The first unescaped `quote` in `line` that can close a string.
+  /// The first unescaped `quote` in `line`, when it can close a string.
   private static func closingQuote(_ quote: UInt8, in line: Range<Int>, of view: DecodedText)
     -> Int?
   {
-    var position = line.lowerBound
-    while position < line.upperBound {
+    let stop = nextStop(of: quote, in: line, of: view)
+    return stop < line.upperBound && view[stop] == quote && canClose(at: stop, in: view)
+      ? stop : nil
+  }
+
+  /// The index of the first unescaped `quote` or line break in `range`, or its end. Every
+  /// backslash escapes the byte after it.
+  private static func nextStop(of quote: UInt8, in range: Range<Int>, of view: DecodedText) -> Int {
+    var position = range.lowerBound
+    while position < range.upperBound {
       let byte = view[position]
-      if byte == UInt8(ascii: "\\") {
-        position += 2
-        continue
-      }
-      if byte == quote { return canClose(at: position, in: view) ? position : nil }
-      position += 1
+      if byte == quote || TextScan.isLineBreak(byte) { return position }
+      position += byte == UInt8(ascii: "\\") ? 2 : 1
     }
-    return nil
+    return range.upperBound
   }
 }

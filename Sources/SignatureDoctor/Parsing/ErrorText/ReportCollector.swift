@@ -125,8 +125,11 @@ private extension ReportCollector {
     }
   }
 
-  /// The quoted string around `match`: the nearest quote before it on its line that opens
-  /// a value and whose string reaches past the anchor.
+  /// The outermost quoted string around `match` on its line: a quote before the anchor that
+  /// opens a value and whose string reaches past the anchor, or, when a string of the other
+  /// quote kind opens further back and holds that one, the outer string. A `"` string inside
+  /// a `'` string is not escaped at the outer level, so it can only be read once the outer
+  /// one is decoded.
   mutating func enclosingString(
     of match: MessageAnchor.Match,
     in view: DecodedText,
@@ -137,24 +140,28 @@ private extension ReportCollector {
     let bound = max(lowerBound, match.range.lowerBound - TextScan.lookBehind)
     var position = match.range.lowerBound
     var tried = 0
+    var outermost: QuotedString?
     while position > bound, tried < Self.maximumCandidates {
       position -= 1
       let byte = view[position]
-      if TextScan.isLineBreak(byte) { return nil }
-      guard byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'"), !rejected.contains(position),
-        !isEscaped(position, in: view, lowerBound: bound),
+      if TextScan.isLineBreak(byte) { break }
+      guard byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'"), byte != outermost?.quote,
+        !rejected.contains(position), !isEscaped(position, in: view, lowerBound: bound),
         opensValue(position, in: view, lowerBound: lowerBound)
       else { continue }
       tried += 1
       var budget: Int? = isRoot ? wrapBudgetLeft : nil
       let string = QuotedString.scan(in: view, openingAt: position, wrapBudget: &budget)
       wrapBudgetLeft = budget ?? wrapBudgetLeft
-      if string.contentEnd >= match.range.upperBound, string.hasPlausibleClose(in: view) {
-        return string
+      let holdsAnchor =
+        string.contentEnd >= match.range.upperBound && string.hasPlausibleClose(in: view)
+      if holdsAnchor, outermost.map({ string.contentEnd >= $0.end }) ?? true {
+        outermost = string
+      } else {
+        rejected.insert(position)
       }
-      rejected.insert(position)
     }
-    return nil
+    return outermost
   }
 
   /// Whether an odd number of backslashes stands before `index`.
