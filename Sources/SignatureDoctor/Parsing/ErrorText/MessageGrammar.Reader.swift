@@ -237,6 +237,7 @@ private extension MessageGrammar.Reader {
     return token.count <= 12 && Self.sentenceWords.contains(view.string(token).lowercased())
   }
 
+  /// Whether a byte belongs to a parameter name (`api_key`, `context[alt]`).
   static func isParameterByte(_ byte: UInt8) -> Bool {
     TextScan.isWordByte(byte) || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
   }
