@@ -125,7 +125,8 @@ private extension EscapeDecoder {
     }
   }
 
-  /// `\uXXXX`, joined with a following low surrogate; a lone surrogate becomes U+FFFD.
+  /// `\u` and four hex digits, joined with a following low surrogate; a lone surrogate
+  /// becomes U+FFFD.
   static func unicodeEscape(in view: DecodedText, at index: Int, end: Int) -> Decoded? {
     guard let high = hexValue(in: view, at: index + 2, digits: 4, end: end) else { return nil }
     if (0xD800...0xDBFF).contains(high), view.byte(at: index + 6) == UInt8(ascii: "\\"),
