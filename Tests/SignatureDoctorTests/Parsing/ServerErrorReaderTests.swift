@@ -237,6 +237,16 @@ struct ServerErrorReaderTests {
     #expect(report.layers == ["quoted-reply", "line-wrapped", "log-prefix"])
   }
 
+  @Test("a string to sign broken by a mail client without quote markers is joined")
+  func wrapWithoutMarkers() throws {
+    let first =
+      "CloudinaryException: Invalid Signature 0b0b. String to sign - 'context=abc|key=variants/ab"
+    let report = try #require(
+      try Self.reports(first + "\nc123&timestamp=1583160000'.\n\nThanks").first)
+    #expect(report.stringToSign?.text == "context=abc|key=variants/abc123&timestamp=1583160000")
+    #expect(report.layers == ["line-wrapped", "log-prefix"])
+  }
+
   // MARK: - Messages
 
   @Test("opening words are matched in any case; what the message carries keeps its bytes")

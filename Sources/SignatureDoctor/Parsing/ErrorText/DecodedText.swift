@@ -176,6 +176,7 @@ extension DecodedText {
     return low
   }
 
+  /// `range` cut to the bytes the view holds.
   private func clamped(_ range: Range<Int>) -> Range<Int> {
     range.clamped(to: 0..<bytes.count)
   }

@@ -95,11 +95,12 @@ enum EscapeDecoder {
 // MARK: - Escapes
 
 private extension EscapeDecoder {
+  /// The bytes an escape stands for, and how many bytes the escape takes.
+  typealias Decoded = (bytes: [UInt8], length: Int)
+
   /// The bytes the escape at `index` stands for and its length, or `nil` for an escape the
   /// notation does not know.
-  static func escape(in view: DecodedText, at index: Int, end: Int, quote: UInt8?) -> (
-    [UInt8], Int
-  )? {
+  static func escape(in view: DecodedText, at index: Int, end: Int, quote: UInt8?) -> Decoded? {
     guard index + 1 < end else { return nil }
     let isScript = quote == UInt8(ascii: "'")
     switch view[index + 1] {
@@ -124,8 +125,9 @@ private extension EscapeDecoder {
     }
   }
 
-  /// `\uXXXX`, joined with a following low surrogate; a lone surrogate becomes U+FFFD.
-  static func unicodeEscape(in view: DecodedText, at index: Int, end: Int) -> ([UInt8], Int)? {
+  /// `\u` and four hex digits, joined with a following low surrogate; a lone surrogate
+  /// becomes U+FFFD.
+  static func unicodeEscape(in view: DecodedText, at index: Int, end: Int) -> Decoded? {
     guard let high = hexValue(in: view, at: index + 2, digits: 4, end: end) else { return nil }
     if (0xD800...0xDBFF).contains(high), view.byte(at: index + 6) == UInt8(ascii: "\\"),
       view.byte(at: index + 7) == UInt8(ascii: "u"),
@@ -138,7 +140,7 @@ private extension EscapeDecoder {
   }
 
   /// JavaScript's `\u{…}` with one to six hex digits.
-  static func bracedScalar(in view: DecodedText, at index: Int, end: Int) -> ([UInt8], Int)? {
+  static func bracedScalar(in view: DecodedText, at index: Int, end: Int) -> Decoded? {
     var close = index + 3
     while close < end, close - index <= 9, TextScan.isHexDigit(view[close]) { close += 1 }
     guard close < end, view[close] == UInt8(ascii: "}"), close > index + 3,
@@ -147,6 +149,7 @@ private extension EscapeDecoder {
     return (utf8(of: value), close + 1 - index)
   }
 
+  /// The value of `digits` hex digits at `index`, all before `end`, or `nil`.
   static func hexValue(in view: DecodedText, at index: Int, digits: Int, end: Int) -> UInt32? {
     guard index + digits <= end else { return nil }
     var value: UInt32 = 0

@@ -21,6 +21,7 @@ enum HTTPStatusFinder {
     "http_code", "httpcode", "http_status", "http status", "status_code",
     "statuscode", "status code", "status", "code",
   ].map { Array($0.utf8) }
+  /// The word before a status line's version and code.
   private static let httpWord = Array("http".utf8)
   /// The quotes and backslashes JSON layers put around a key.
   private static let quoting = TextScan.ByteSet(#""'\"#)

@@ -46,8 +46,11 @@ enum LineWrap {
     let view: DecodedText
     /// Whether the lines lose their mail quote markers: the broken line is a quoted one.
     let stripsMarkers: Bool
+    /// The break the lines follow.
     private let firstBreak: Int
+    /// The break before the next line; past the end once the text stops looking wrapped.
     private var breakIndex: Int
+    /// How many lines were given.
     private var count = 0
 
     /// The lines after the break at `index`, or `nil` when the line it ends is too short

@@ -38,6 +38,7 @@ enum MessageAnchor: CaseIterable, Sendable {
     static let invalidCloudName = Phrase("invalid cloud_name")
   }
 
+  /// Every anchor with its phrase, in the order they are tried.
   private static let orderedPhrases = allCases.map { ($0, $0.phrase) }
 
   /// An anchor found in a view.

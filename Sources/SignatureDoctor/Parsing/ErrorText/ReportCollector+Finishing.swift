@@ -46,11 +46,16 @@ extension ReportCollector {
 /// What a report says, wherever and however it was written: two reports with equal keys
 /// are the same message. Texts are compared by their bytes, not by Unicode equivalence.
 private struct MessageKey: Hashable {
+  /// The message.
   let kind: ServerReport.Kind
+  /// The signature, string to sign, parameter, API key and cloud name, as bytes.
   let texts: [[UInt8]?]
+  /// Whether the copy was cut.
   let isTruncated: Bool
+  /// The stale request's time.
   let reportedTime: Int?
 
+  /// The key of what `report` says.
   init(_ report: ServerReport) {
     kind = report.kind
     texts = [

@@ -16,9 +16,12 @@
 /// `f11d48772281ea76f3fc49f25cb048ddef90a43d`, string to sign `timestamp=1479686175`, HTTP
 /// status 401, layers `log-prefix`, `json-envelope`.
 ///
-/// Its limits: a message is recognised by its opening words, so a message whose opening
-/// words were cut or reworded is not found; a line break inside those words is not joined;
-/// and a paste that holds any HTML entity is decoded as HTML throughout.
+/// Its limits: a message is recognised by its opening words, so one whose opening words were
+/// cut, reworded or broken over two lines is not found. A paste that holds any HTML entity is
+/// decoded as HTML throughout. A wrapped line is joined only when the line it ends is long
+/// (mail clients break near 76 columns), and a continuation that itself starts with `>` loses
+/// it to the quote markers. Words in a sentence ("an Invalid Signature error") count only
+/// when the paste holds no real message.
 public enum ServerErrorReader {
   /// The Cloudinary errors in `source`, in order of appearance.
   ///

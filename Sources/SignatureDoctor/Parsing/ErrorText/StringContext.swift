@@ -35,9 +35,13 @@ struct StringContext {
   private static let errorKeyReach = 256
   /// How far either side of the string the reader looks for the widget's marks.
   private static let widgetMarkReach = 512
+  /// Words that only the upload widget's error event holds.
   private static let widgetMarks = [Phrase("fileuploadfail"), Phrase("widget_id")]
+  /// The header that repeats the message of a failed request.
   private static let headerName = Array("x-cld-error".utf8)
+  /// What separates a header's name from its value in the notations that print headers.
   private static let headerSeparators = TextScan.ByteSet(#":,=>"'\"#)
+  /// The key of the object that holds `message` in the JSON envelope.
   private static let errorKey = Array("error".utf8)
 
   /// Reads the context of `string` in `view`, looking no further back than `lowerBound`.

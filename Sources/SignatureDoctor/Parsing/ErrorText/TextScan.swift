@@ -6,6 +6,7 @@ enum TextScan {
   /// A set of ASCII bytes, given as the characters of a string, that answers membership
   /// with one lookup.
   struct ByteSet: Sendable {
+    /// For each byte value, whether it is in the set.
     private let members: [Bool]
 
     /// The set of the bytes of `characters`.
