@@ -31,7 +31,7 @@ struct AlgorithmMismatchRule: Rule {
     triggering: [
       RuleExample(error: "Invalid Signature ↓{{sign:cloud_name=demo&timestamp=1568810420&username=user@example.com}}. "
         + "String to sign - 'cloud_name=demo&timestamp=1568810420&username=user@example.com'."),
-      RuleExample(error: "Invalid Signature {{sign:folder=a&timestamp=1685544025}}. String to sign - "
+      RuleExample(error: "Invalid Signature ↓{{sign:folder=a&timestamp=1685544025}}. String to sign - "
         + "'folder=a&timestamp=1685544025'.", withSecret: true, excludeFromDocs: true),
     ],
     nonTriggering: [

@@ -33,7 +33,7 @@ struct DigestConstructionRule: Rule {
         + "'folder=a&timestamp=1685544025'."),
       RuleExample(error: "Invalid Signature ↓{{sign/hmac:folder=a&timestamp=1685544025}}. String to sign - "
         + "'folder=a&timestamp=1685544025'.", withSecret: true, isVerified: true),
-      RuleExample(error: "Invalid Signature {{sign/after=2:folder=a&timestamp=1685544025&transformation=c_limit}}. "
+      RuleExample(error: "Invalid Signature ↓{{sign/after=2:folder=a&timestamp=1685544025&transformation=c_limit}}. "
         + "String to sign - 'folder=a&timestamp=1685544025&transformation=c_limit'.", withSecret: true, isVerified: true),
     ],
     nonTriggering: [

@@ -29,7 +29,7 @@ struct KeyPairMismatchRule: Rule {
     ),
     triggering: [
       RuleExample(
-        error: "Invalid Signature {{sign:folder=a&timestamp=1685544025}}. String to sign - "
+        error: "Invalid Signature ↓{{sign:folder=a&timestamp=1685544025}}. String to sign - "
           + "'folder=a&timestamp=1685544025'.",
         withSecret: true, isVerified: true),
     ],

@@ -28,11 +28,11 @@ struct SecretFormatRule: Rule {
       ]
     ),
     triggering: [
-      RuleExample(error: "Invalid Signature {{sign/newline:folder=a&timestamp=1685544025}}. String to sign - "
+      RuleExample(error: "Invalid Signature ↓{{sign/newline:folder=a&timestamp=1685544025}}. String to sign - "
         + "'folder=a&timestamp=1685544025'.", withSecret: true, isVerified: true),
-      RuleExample(error: "Invalid Signature {{sign/apikey:timestamp=1685544025}}. String to sign - "
+      RuleExample(error: "Invalid Signature ↓{{sign/apikey:timestamp=1685544025}}. String to sign - "
         + "'timestamp=1685544025'.", withSecret: true, isVerified: true),
-      RuleExample(error: "Invalid Signature {{sign/cut=20:timestamp=1685544025}}. String to sign - "
+      RuleExample(error: "Invalid Signature ↓{{sign/cut=20:timestamp=1685544025}}. String to sign - "
         + "'timestamp=1685544025'.", withSecret: true, isVerified: true),
     ],
     nonTriggering: [

@@ -29,11 +29,11 @@ struct ValueMismatchRule: Rule {
       RuleExample(
         error: "Invalid Signature {{sign:public_id=cat&timestamp=1}}. String to sign - "
           + "'↓public_id=cat_x7f3&timestamp=1'.",
-        params: #"{"public_id": "cat", "timestamp": 1}"#, withSecret: true, isVerified: true),
+        params: #"{↓"public_id": "cat", "timestamp": 1}"#, withSecret: true, isVerified: true),
       RuleExample(
         error: "Invalid Signature 0123456789abcdef0123456789abcdef01234567. String to sign - "
           + "'↓folder=Avatars&timestamp=1'.",
-        params: #"{"folder": "avatars", "timestamp": 1}"#),
+        params: #"{↓"folder": "avatars", "timestamp": 1}"#),
     ],
     nonTriggering: [
       RuleExample(

@@ -42,7 +42,7 @@ struct WrongSecretRule: Rule {
           + "'folder=a&timestamp=1685544025'."),
       RuleExample(
         error: "Invalid Signature {{sign:timestamp=1685544025}}. String to sign - "
-          + "'folder=a&timestamp=1685544025'.",
+          + "'source=uw&timestamp=1685544025'.",
         withSecret: true),
     ]
   )
