@@ -88,6 +88,15 @@ public struct SecretVariant: Hashable, Sendable {
 
   /// The secret as given.
   public static let exact = SecretVariant(rule: "", summary: "as given", make: .exact)
+
+  /// Whether the variant is the secret given to sigdoc with stray bytes removed: a match
+  /// then says sigdoc's copy was dirty, not that the client held the secret wrong.
+  var isCleanup: Bool {
+    switch make {
+    case .trimmed, .withoutTrailingLineBreak: true
+    default: false
+    }
+  }
 }
 
 /// How the digest was formed from the string and the secret.

@@ -247,7 +247,7 @@ private extension HypothesisSearch {
     let secret = evidence.secrets[key.secret]
     let secretChange = key.variant == .exact ? nil : key.variant.summary
     var rules = steps.map(\.rule)
-    if let secretChange, !secretChange.isEmpty { rules.append(key.variant.rule) }
+    if secretChange != nil, !key.variant.isCleanup { rules.append(key.variant.rule) }
     if recipe != .plain || Self.isWronglyEncoded(evidence.sentSignature) { rules.append(Recipe.rule) }
     if rules.isEmpty { rules = ["key-pair-mismatch"] }
 
