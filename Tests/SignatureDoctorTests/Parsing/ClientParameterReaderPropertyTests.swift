@@ -29,7 +29,8 @@ struct ClientParameterReaderPropertyTests {
   }
 
   /// Every format, and `nil` for detection.
-  static let formats: [ClientEvidence.Format?] = [nil] + ClientEvidence.Format.allCases.map(Optional.some)
+  static let formats: [ClientEvidence.Format?] =
+    [nil] + ClientEvidence.Format.allCases.map(Optional.some)
 
   /// Bytes that matter to some format, so that mutations hit syntax more often than chance.
   static let interesting = Array("{}[]()<>'\"`\\:,;=&%+?#$ \n\r\t=>0123456789aeETFNU.-_é€".utf8)
@@ -52,11 +53,14 @@ struct ClientParameterReaderPropertyTests {
     return successes
   }
 
-  @Test("seeded mutations of every fixture give evidence or an InputError", arguments: ClientParameterReaderTests.fixtures)
+  @Test(
+    "seeded mutations of every fixture give evidence or an InputError",
+    arguments: ClientParameterReaderTests.fixtures)
   func mutations(_ name: String) throws {
     let original = try Fixtures.bytes("params/" + name)
     #expect(Self.readEveryWay(original) >= 1, "the fixture itself must read")
-    var random = SplitMix64(seed: UInt64(truncatingIfNeeded: name.utf8.reduce(5381) { $0 &* 33 &+ Int($1) }))
+    var random = SplitMix64(
+      seed: UInt64(truncatingIfNeeded: name.utf8.reduce(5381) { $0 &* 33 &+ Int($1) }))
     for _ in 0..<40 {
       var bytes = original
       for _ in 0..<(1 + random.below(4)) {
@@ -73,7 +77,9 @@ struct ClientParameterReaderPropertyTests {
     }
   }
 
-  @Test("every truncation of every fixture gives evidence or an InputError", arguments: ClientParameterReaderTests.fixtures)
+  @Test(
+    "every truncation of every fixture gives evidence or an InputError",
+    arguments: ClientParameterReaderTests.fixtures)
   func truncations(_ name: String) throws {
     let original = try Fixtures.bytes("params/" + name)
     let step = max(1, original.count / 60)
@@ -89,7 +95,9 @@ struct ClientParameterReaderPropertyTests {
     for _ in 0..<300 {
       let count = random.below(200)
       let bytes = (0..<count).map { _ in
-        random.below(3) == 0 ? UInt8(truncatingIfNeeded: random.next()) : Self.interesting[random.below(Self.interesting.count)]
+        random.below(3) == 0
+          ? UInt8(truncatingIfNeeded: random.next())
+          : Self.interesting[random.below(Self.interesting.count)]
       }
       Self.readEveryWay(bytes)
     }

@@ -62,6 +62,16 @@ struct ByteCursor {
     }
   }
 
+  /// Skips white space, then fails unless the end has been reached.
+  ///
+  /// - Throws: `LiteralFailure` at the first byte left, naming `what` it follows.
+  mutating func expectEnd(after what: String) throws(LiteralFailure) {
+    skipWhitespace()
+    guard isAtEnd else {
+      throw failure("expected nothing after \(what), found \(describe(at: position))")
+    }
+  }
+
   /// Reads a run of ASCII digits and returns where it stood; empty when there is none.
   mutating func readDigits() -> Range<Int> {
     let start = position
@@ -92,7 +102,7 @@ struct ByteCursor {
 
   /// A syntax failure at the position.
   func failure(_ message: String) -> LiteralFailure {
-    LiteralFailure(offset: min(position, end), problem: .syntax(message))
+    .syntax(message, at: min(position, end))
   }
 
   /// Names what stands at `offset` for a message: a quoted character, a line break or the
@@ -115,6 +125,14 @@ struct ByteCursor {
   /// Whether `byte` is an ASCII digit.
   static func isDigit(_ byte: UInt8) -> Bool {
     byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+  }
+
+  /// The value of a hexadecimal digit, in either case.
+  static func hexValue(_ byte: UInt8) -> UInt8? {
+    if isDigit(byte) { return byte - UInt8(ascii: "0") }
+    let lower = byte | 0x20
+    guard lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "f") else { return nil }
+    return lower - UInt8(ascii: "a") + 10
   }
 
   /// Whether `byte` is an ASCII letter.

@@ -30,7 +30,7 @@
 /// 5. `{`, `[`, `<ref *1>`, `OrderedDict(` or `Name {`: JSON when nothing outside JSON
 ///    appears in it; otherwise Python when `True`, `False`, `None` or `OrderedDict` appears;
 ///    JavaScript when a bare key, `undefined`, `true`, `false`, `null`, a placeholder such
-///    as `[Object]`, a type tag or a trailing comma appears; Python otherwise;
+///    as `[Object]` or a type tag appears; Python otherwise;
 /// 6. `?`, or a URL and `?`, followed by pairs: a query string;
 /// 7. `key=value&…`: a form body when a key has brackets (`tags[]`, `tags%5B%5D`), or when
 ///    the text has a `%XX` escape other than `%26` or a `+` and none of the characters form
@@ -119,19 +119,24 @@ private extension ClientParameterReader {
     var notes: [String] = []
     if let label = preamble.label {
       guard !preamble.content.isEmpty else {
-        throw LiteralFailure(offset: preamble.labelOffset, problem: .unusable(
-          "expected parameters after the label '\(label)', found nothing"))
+        throw LiteralFailure(
+          offset: preamble.labelOffset,
+          problem: .unusable(
+            "expected parameters after the label '\(label)', found nothing"))
       }
       notes.append("read what follows the label '\(label)'")
     }
     let content = preamble.content
-    let detected = preamble.namesStringToSign
+    let detected =
+      preamble.namesStringToSign
       ? .stringToSign : ParameterFormatDetector.format(of: bytes, in: content)
     guard let format = requested ?? detected else {
-      throw LiteralFailure(offset: content.lowerBound, problem: .unusable(
-        "cannot tell the format of the parameters; expected JSON, a JavaScript or Python object, "
-          + "PHP print_r, var_dump or var_export output, a form body or a string to sign "
-          + "(choose one with --params-format)"))
+      throw LiteralFailure(
+        offset: content.lowerBound,
+        problem: .unusable(
+          "cannot tell the format of the parameters; expected JSON, a JavaScript or Python object, "
+            + "PHP print_r, var_dump or var_export output, a form body or a string to sign "
+            + "(choose one with --params-format)"))
     }
 
     let value: ParameterValue
@@ -160,7 +165,8 @@ private extension ClientParameterReader {
       rewrite = python
     case .phpPrintR:
       value = try PHPPrintRReader.value(of: bytes, in: content, maximumDepth: maximumDepth)
-      notes.append("print_r shows true as 1 and false or null as nothing, so values are kept as text")
+      notes.append(
+        "print_r shows true as 1 and false or null as nothing, so values are kept as text")
     case .phpVarDump:
       let dump = try PHPVarDumpReader.value(of: bytes, in: content, maximumDepth: maximumDepth)
       value = dump.value
@@ -181,7 +187,8 @@ private extension ClientParameterReader {
       parameters = inner
     }
     return ClientEvidence(
-      format: format, parameters: parameters, repeatedKeys: repeatedKeys(in: parameters), notes: notes)
+      format: format, parameters: parameters, repeatedKeys: repeatedKeys(in: parameters),
+      notes: notes)
   }
 
   /// Reads one literal that fills `range`, with offsets into the whole input.
@@ -198,19 +205,25 @@ private extension ClientParameterReader {
       handler: ValueTreeBuilder(), maximumDepth: maximumDepth, position: range.lowerBound)
     try parser.parseDocument()
     guard let value = parser.handler.value else {
-      throw LiteralFailure(offset: range.lowerBound, problem: .syntax("expected a value"))
+      throw LiteralFailure.syntax("expected a value", at: range.lowerBound)
     }
     return value
   }
 
   /// The members of the outermost value, which must be a map (or an empty PHP array).
-  static func namedParameters(in value: ParameterValue, at offset: Int) throws(LiteralFailure) -> [Parameter] {
+  static func namedParameters(in value: ParameterValue, at offset: Int) throws(LiteralFailure)
+    -> [Parameter]
+  {
     switch value {
     case .map(let members): return members
     case .list(let elements) where elements.isEmpty: return []
     default:
-      throw LiteralFailure(offset: offset, problem: .unusable(
-        "expected named parameters (an object, a dict or an array with keys), found \(value.kindDescription)"))
+      throw LiteralFailure(
+        offset: offset,
+        problem: .unusable(
+          "expected named parameters (an object, a dict or an array with keys), found "
+            + value.kindDescription
+        ))
     }
   }
 
@@ -234,7 +247,8 @@ private extension ClientParameterReader {
     }
     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     return ClientEvidence(
-      format: .stringToSign, loggedStringToSign: MappedText(verbatim: text, at: range.lowerBound), notes: notes)
+      format: .stringToSign, loggedStringToSign: MappedText(verbatim: text, at: range.lowerBound),
+      notes: notes)
   }
 
   /// Keys given more than once at the top level, each listed once, in the order of their

@@ -39,11 +39,6 @@ struct FormBodyReader {
   private let cursor: ByteCursor
   private let maximumDepth: Int
 
-  private init(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, maximumDepth: Int) {
-    cursor = ByteCursor(bytes, range: range)
-    self.maximumDepth = maximumDepth
-  }
-
   /// Reads the pairs in `range` and says how they were decoded.
   ///
   /// - Throws: `LiteralFailure` at a `%` without two hexadecimal digits, at escapes that do
@@ -54,10 +49,12 @@ struct FormBodyReader {
     in range: Range<Int>,
     maximumDepth: Int
   ) throws(LiteralFailure) -> (parameters: [Parameter], notes: [String]) {
-    let reader = FormBodyReader(bytes, range: range, maximumDepth: maximumDepth)
+    let reader = FormBodyReader(cursor: ByteCursor(bytes, range: range), maximumDepth: maximumDepth)
     let query = queryStart(of: bytes, in: range)
     var pairsRange = (query ?? range.lowerBound)..<range.upperBound
-    if query != nil, let hash = reader.cursor.firstIndex(of: UInt8(ascii: "#"), from: pairsRange.lowerBound) {
+    if query != nil,
+      let hash = reader.cursor.firstIndex(of: UInt8(ascii: "#"), from: pairsRange.lowerBound)
+    {
       pairsRange = pairsRange.lowerBound..<hash
     }
 
@@ -104,11 +101,12 @@ struct FormBodyReader {
 private extension FormBodyReader {
   /// Reads one `key=value` pair into `root`.
   func readPair(_ pair: Range<Int>, into root: inout Members) throws(LiteralFailure) {
-    let equals = cursor.firstIndex(of: UInt8(ascii: "="), from: pair.lowerBound, before: pair.upperBound)
+    let equals = cursor.firstIndex(
+      of: UInt8(ascii: "="), from: pair.lowerBound, before: pair.upperBound)
     let keyRange = pair.lowerBound..<(equals ?? pair.upperBound)
     let valueRange = equals.map { $0 + 1..<pair.upperBound } ?? pair.upperBound..<pair.upperBound
     guard !keyRange.isEmpty else {
-      throw LiteralFailure(offset: pair.lowerBound, problem: .syntax("expected a parameter name before '='"))
+      throw LiteralFailure.syntax("expected a parameter name before '='", at: pair.lowerBound)
     }
     let key = try decode(keyRange)
     let value = try decode(valueRange)
@@ -131,10 +129,12 @@ private extension FormBodyReader {
       switch byte {
       case UInt8(ascii: "%"):
         guard index + 2 < range.upperBound,
-          let high = Self.hexValue(cursor.bytes[index + 1]), let low = Self.hexValue(cursor.bytes[index + 2])
+          let high = ByteCursor.hexValue(cursor.bytes[index + 1]),
+          let low = ByteCursor.hexValue(cursor.bytes[index + 2])
         else {
-          throw LiteralFailure(offset: index, problem: .syntax(
-            "expected two hexadecimal digits after '%', found \(escapeText(at: index, limit: range.upperBound))"))
+          throw LiteralFailure.syntax(
+            "expected two hexadecimal digits after '%', found "
+              + escapeText(at: index, limit: range.upperBound), at: index)
         }
         bytes.append(high << 4 | low)
         index += 3
@@ -147,8 +147,9 @@ private extension FormBodyReader {
       }
     }
     if let bad = UTF8Validation.firstInvalidByte(in: bytes) {
-      throw LiteralFailure(offset: origins[bad], problem: .syntax(
-        "expected percent-escapes that decode to UTF-8 text, found \(escapeText(at: origins[bad], limit: range.upperBound))"))
+      throw LiteralFailure.syntax(
+        "expected percent-escapes that decode to UTF-8 text, found "
+          + escapeText(at: origins[bad], limit: range.upperBound), at: origins[bad])
     }
     return (bytes, origins)
   }
@@ -172,46 +173,42 @@ private extension FormBodyReader {
     range: Range<Int>
   ) throws(LiteralFailure) -> [Segment] {
     let bytes = key.bytes
-    let origin = { (index: Int) in index < key.origins.count ? key.origins[index] : range.upperBound }
+    let origin = { (index: Int) in index < key.origins.count ? key.origins[index] : range.upperBound
+    }
     let keyText = String(decoding: bytes, as: UTF8.self)
     let nameEnd = bytes.firstIndex(of: UInt8(ascii: "[")) ?? bytes.count
     guard nameEnd > 0 else {
-      throw LiteralFailure(offset: range.lowerBound, problem: .syntax(
-        "expected a parameter name before '[' in the key '\(keyText)'"))
+      throw LiteralFailure.syntax(
+        "expected a parameter name before '[' in the key '\(keyText)'", at: range.lowerBound)
     }
     var path: [Segment] = [
-      .member(String(decoding: bytes[..<nameEnd], as: UTF8.self), keyBytes: Array(bytes[..<nameEnd]),
-              span: origin(0)..<origin(nameEnd)),
+      .member(
+        String(decoding: bytes[..<nameEnd], as: UTF8.self), keyBytes: Array(bytes[..<nameEnd]),
+        span: origin(0)..<origin(nameEnd))
     ]
     var index = nameEnd
     while index < bytes.count {
       guard bytes[index] == UInt8(ascii: "[") else {
-        throw LiteralFailure(offset: origin(index), problem: .syntax(
-          "expected '[' or '=' after ']' in the key '\(keyText)'"))
+        throw LiteralFailure.syntax(
+          "expected '[' or '=' after ']' in the key '\(keyText)'", at: origin(index))
       }
       guard let close = bytes[index...].firstIndex(of: UInt8(ascii: "]")) else {
-        throw LiteralFailure(offset: origin(index), problem: .syntax(
-          "expected ']' to close '[' in the key '\(keyText)'"))
+        throw LiteralFailure.syntax(
+          "expected ']' to close '[' in the key '\(keyText)'", at: origin(index))
       }
       guard path.count < maximumDepth else {
         throw LiteralFailure(offset: origin(index), problem: .tooDeep(limit: maximumDepth))
       }
       let inner = bytes[index + 1..<close]
-      path.append(inner.isEmpty
-        ? .append
-        : .member(String(decoding: inner, as: UTF8.self), keyBytes: Array(inner), span: origin(index + 1)..<origin(close)))
+      path.append(
+        inner.isEmpty
+          ? .append
+          : .member(
+            String(decoding: inner, as: UTF8.self), keyBytes: Array(inner),
+            span: origin(index + 1)..<origin(close)))
       index = close + 1
     }
     return path
-  }
-
-  static func hexValue(_ byte: UInt8) -> UInt8? {
-    switch byte {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-    case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-    case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-    default: nil
-    }
   }
 }
 
@@ -305,7 +302,9 @@ private extension FormBodyReader.Node {
   static func canMerge(_ segment: FormBodyReader.Segment?, into last: Self?) -> Bool {
     // NB: a separate function, so that no copy of the last map outlives the check and
     // forces the insertion that follows to copy the map.
-    guard case .member(_, let keyBytes, _)? = segment, case .map(let members)? = last else { return false }
+    guard case .member(_, let keyBytes, _)? = segment, case .map(let members)? = last else {
+      return false
+    }
     return !members.contains(keyBytes)
   }
 

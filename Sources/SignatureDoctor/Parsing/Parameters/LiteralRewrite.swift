@@ -53,7 +53,8 @@ struct LiteralRewrite {
         let cursor = ByteCursor(original, range: range)
         guard cursor.hasPrefix("<ref *", at: token.range.lowerBound),
           let close = cursor.firstIndex(
-            of: UInt8(ascii: ">"), from: token.range.lowerBound, before: cursor.endOfLine(from: token.range.lowerBound))
+            of: UInt8(ascii: ">"), from: token.range.lowerBound,
+            before: cursor.endOfLine(from: token.range.lowerBound))
         else { continue }
         rewrite.blank(token.range.lowerBound..<close + 1)
         tokens.position = close + 1
@@ -64,14 +65,16 @@ struct LiteralRewrite {
       }
     }
     if rewrite.hidesValues {
-      rewrite.notes.append("console.log showed some nested values only as placeholders such as "
-        + "[Object]; print them with util.inspect(params, { depth: null }) to see them")
+      rewrite.notes.append(
+        "console.log showed some nested values only as placeholders such as "
+          + "[Object]; print them with util.inspect(params, { depth: null }) to see them")
     }
     return rewrite
   }
 
   /// Rewrites `range` of a Python `repr`.
-  static func python(_ original: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> LiteralRewrite {
+  static func python(_ original: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> LiteralRewrite
+  {
     /// What an open bracket is.
     enum Frame {
       /// `(` of a tuple, now `[`.

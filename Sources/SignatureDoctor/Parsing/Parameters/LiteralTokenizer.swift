@@ -20,23 +20,27 @@ struct LiteralTokenizer {
     let range: Range<Int>
   }
 
-  /// The input.
-  let bytes: UnsafeBufferPointer<UInt8>
-  /// One past the last byte read.
-  let end: Int
-  /// The offset of the next unread byte.
-  var position: Int
+  /// The input and the offset of the next unread byte.
+  private var cursor: ByteCursor
 
   /// Prepares to read `bytes[range]`.
   init(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
-    self.bytes = bytes
-    self.end = min(range.upperBound, bytes.count)
-    self.position = range.lowerBound
+    cursor = ByteCursor(bytes, range: range)
+  }
+
+  /// The input.
+  var bytes: UnsafeBufferPointer<UInt8> { cursor.bytes }
+  /// One past the last byte read.
+  var end: Int { cursor.end }
+  /// The offset of the next unread byte.
+  var position: Int {
+    get { cursor.position }
+    set { cursor.position = newValue }
   }
 
   /// Reads the next token, or `nil` at the end.
   mutating func next() -> Token? {
-    while position < end, ByteCursor.isWhitespace(bytes[position]) { position += 1 }
+    cursor.skipWhitespace()
     guard position < end else { return nil }
     let start = position
     let byte = bytes[position]
@@ -82,6 +86,6 @@ struct LiteralTokenizer {
 
   /// The text of `range`.
   func text(_ range: Range<Int>) -> String {
-    String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    cursor.text(range)
   }
 }

@@ -31,15 +31,8 @@ struct PHPPrintRReader {
   private let maximumDepth: Int
   /// Whether the output was flattened onto one line.
   private var isFlat = false
-  private var closingBrackets: NextByteIndex
-  private var lineFeeds: NextByteIndex
-
-  private init(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, maximumDepth: Int) {
-    cursor = ByteCursor(bytes, range: range)
-    self.maximumDepth = maximumDepth
-    closingBrackets = NextByteIndex(UInt8(ascii: "]"))
-    lineFeeds = NextByteIndex(0x0A)
-  }
+  private var closingBrackets = NextByteIndex(UInt8(ascii: "]"))
+  private var lineFeeds = NextByteIndex(0x0A)
 
   /// Reads the array that fills `range`.
   ///
@@ -50,20 +43,18 @@ struct PHPPrintRReader {
     in range: Range<Int>,
     maximumDepth: Int
   ) throws(LiteralFailure) -> ParameterValue {
-    var reader = PHPPrintRReader(bytes, range: range, maximumDepth: maximumDepth)
+    var reader = PHPPrintRReader(
+      cursor: ByteCursor(bytes, range: range), maximumDepth: maximumDepth)
     reader.cursor.skipWhitespace()
     let value = try reader.readArray(depth: 1)
-    reader.cursor.skipWhitespace()
-    guard reader.cursor.isAtEnd else {
-      throw reader.cursor.failure("expected nothing after the array's closing ')', found "
-        + reader.cursor.describe(at: reader.cursor.position))
-    }
+    try reader.cursor.expectEnd(after: "the array's closing ')'")
     return value
   }
 
   /// Whether `range` starts with a `print_r` header: `Array` or `Name Object`, then `(`.
   static func startsArray(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Bool {
-    PHPPrintRReader(bytes, range: range, maximumDepth: 0).headerEnd(at: range.lowerBound) != nil
+    let reader = PHPPrintRReader(cursor: ByteCursor(bytes, range: range), maximumDepth: 0)
+    return reader.headerEnd(at: range.lowerBound) != nil
   }
 }
 
@@ -75,10 +66,12 @@ private extension PHPPrintRReader {
     }
     guard let bodyStart = headerEnd(at: start) else {
       guard cursor.consume("Array") else {
-        throw cursor.failure("expected 'Array (' to start print_r output, found " + cursor.describe(at: start))
+        throw cursor.failure(
+          "expected 'Array (' to start print_r output, found " + cursor.describe(at: start))
       }
       cursor.skipWhitespace()
-      throw cursor.failure("expected '(' after 'Array', found \(cursor.describe(at: cursor.position))")
+      throw cursor.failure(
+        "expected '(' after 'Array', found \(cursor.describe(at: cursor.position))")
     }
     cursor.position = bodyStart
     if depth == 1 {
@@ -95,8 +88,9 @@ private extension PHPPrintRReader {
       }
       guard let member = member(at: cursor.position) else {
         let opening = SourceLocation(ofByte: start, in: cursor.bytes)
-        throw cursor.failure("expected a member such as '[folder] => avatars' or the ')' that "
-          + "closes the array at \(opening), found \(cursor.describe(at: cursor.position))")
+        throw cursor.failure(
+          "expected a member such as '[folder] => avatars' or the ')' that "
+            + "closes the array at \(opening), found \(cursor.describe(at: cursor.position))")
       }
       cursor.position = member.valueStart
       let value: ParameterValue
@@ -128,7 +122,8 @@ private extension PHPPrintRReader {
       index += 5
     } else {
       while index < cursor.end,
-        ByteCursor.isIdentifierByte(cursor.bytes[index]) || cursor.bytes[index] == UInt8(ascii: "\\")
+        ByteCursor.isIdentifierByte(cursor.bytes[index])
+          || cursor.bytes[index] == UInt8(ascii: "\\")
       {
         index += 1
       }
@@ -144,7 +139,9 @@ private extension PHPPrintRReader {
   mutating func member(at offset: Int) -> Member? {
     guard offset < cursor.end, cursor.bytes[offset] == UInt8(ascii: "[") else { return nil }
     let close = closingBrackets.next(from: offset + 1, in: cursor)
-    guard close < cursor.end, close < lineFeeds.next(from: offset + 1, in: cursor) else { return nil }
+    guard close < cursor.end, close < lineFeeds.next(from: offset + 1, in: cursor) else {
+      return nil
+    }
     var index = close + 1
     while index < cursor.end, cursor.bytes[index] == 0x20 || cursor.bytes[index] == 0x09 {
       index += 1
@@ -199,7 +196,9 @@ private extension PHPPrintRReader {
     while true {
       lineEnd = lineFeeds.next(from: lineEnd, in: cursor)
       var next = lineEnd + 1
-      while next < cursor.end, cursor.bytes[next] == 0x20 || cursor.bytes[next] == 0x09 { next += 1 }
+      while next < cursor.end, cursor.bytes[next] == 0x20 || cursor.bytes[next] == 0x09 {
+        next += 1
+      }
       if lineEnd >= cursor.end || isBoundary(at: next) {
         cursor.position = min(lineEnd, cursor.end)
         let hasReturn = cursor.position > start && cursor.bytes[cursor.position - 1] == 0x0D

@@ -27,11 +27,6 @@ struct PHPVarDumpReader {
   private var misfit: (offset: Int, given: Int, read: Int)?
   private var moreMisfits = 0
 
-  private init(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, maximumDepth: Int) {
-    cursor = ByteCursor(bytes, range: range)
-    self.maximumDepth = maximumDepth
-  }
-
   /// Reads the value that fills `range`, and the notes made on the way.
   ///
   /// - Throws: `LiteralFailure` where the text stops looking like `var_dump` output, or
@@ -41,14 +36,11 @@ struct PHPVarDumpReader {
     in range: Range<Int>,
     maximumDepth: Int
   ) throws(LiteralFailure) -> (value: ParameterValue, notes: [String]) {
-    var reader = PHPVarDumpReader(bytes, range: range, maximumDepth: maximumDepth)
+    var reader = PHPVarDumpReader(
+      cursor: ByteCursor(bytes, range: range), maximumDepth: maximumDepth)
     reader.cursor.skipWhitespace()
     let value = try reader.readValue(depth: 0)
-    reader.cursor.skipWhitespace()
-    guard reader.cursor.isAtEnd else {
-      throw reader.cursor.failure("expected nothing after the closing '}', found "
-        + reader.cursor.describe(at: reader.cursor.position))
-    }
+    try reader.cursor.expectEnd(after: "the closing '}'")
     return (value, reader.notes)
   }
 
@@ -57,8 +49,10 @@ struct PHPVarDumpReader {
     guard let misfit else { return [] }
     let location = SourceLocation(ofByte: misfit.offset, in: cursor.bytes)
     let others = moreMisfits == 0 ? "" : " (and \(moreMisfits) more strings like it)"
-    return ["string(\(misfit.given)) at \(location) holds \(misfit.read) bytes, not \(misfit.given); it was "
-      + "read up to the quote that ends its line\(others)"]
+    return [
+      "string(\(misfit.given)) at \(location) holds \(misfit.read) bytes, not \(misfit.given); "
+        + "it was read up to the quote that ends its line\(others)"
+    ]
   }
 }
 
@@ -71,8 +65,10 @@ private extension PHPVarDumpReader {
       return try readMembers(depth: depth + 1, start: start)
     }
     if cursor.consume("object(") {
-      guard let close = cursor.firstIndex(of: UInt8(ascii: ")"), from: cursor.position,
-        before: cursor.endOfLine(from: cursor.position))
+      guard
+        let close = cursor.firstIndex(
+          of: UInt8(ascii: ")"), from: cursor.position,
+          before: cursor.endOfLine(from: cursor.position))
       else { throw cursor.failure("expected ')' after the class name of 'object('") }
       cursor.position = close + 1
       if cursor.consume("#") { _ = cursor.readDigits() }
@@ -88,14 +84,16 @@ private extension PHPVarDumpReader {
     if cursor.consume("bool(") {
       let spelling = cursor.consume("true") ? "true" : cursor.consume("false") ? "false" : ""
       guard !spelling.isEmpty else {
-        throw cursor.failure("expected 'true' or 'false' after 'bool(', found \(cursor.describe(at: cursor.position))")
+        throw cursor.failure(
+          "expected 'true' or 'false' after 'bool(', found \(cursor.describe(at: cursor.position))")
       }
       try cursor.expect(")", "after bool(\(spelling)")
       return .boolean(spelling == "true", spelling: spelling)
     }
     if cursor.consume("NULL") { return .null(spelling: "NULL") }
-    throw cursor.failure("expected a var_dump value such as 'string(7) \"avatars\"', 'int(5)', "
-      + "'bool(true)', 'NULL' or 'array(1) {', found \(cursor.describe(at: start))")
+    throw cursor.failure(
+      "expected a var_dump value such as 'string(7) \"avatars\"', 'int(5)', "
+        + "'bool(true)', 'NULL' or 'array(1) {', found \(cursor.describe(at: start))")
   }
 
   /// Reads `{`, the `[key]=>` value pairs, and `}`.
@@ -110,14 +108,16 @@ private extension PHPVarDumpReader {
       cursor.skipWhitespace()
       if cursor.consume("}") { return builder.value }
       guard cursor.peek() == UInt8(ascii: "[") else {
-        throw cursor.failure("expected a key such as '[\"folder\"]=>' or '}', found "
-          + cursor.describe(at: cursor.position))
+        throw cursor.failure(
+          "expected a key such as '[\"folder\"]=>' or '}', found "
+            + cursor.describe(at: cursor.position))
       }
       let (key, keySpan) = try readKey()
       cursor.skipWhitespace()
       let valueStart = cursor.position
       let value = try readValue(depth: depth)
-      builder.append(key: key, keySpan: keySpan, value: value, valueSpan: valueStart..<cursor.position)
+      builder.append(
+        key: key, keySpan: keySpan, value: value, valueSpan: valueStart..<cursor.position)
     }
   }
 
@@ -135,8 +135,9 @@ private extension PHPVarDumpReader {
       var digits = ByteCursor(cursor.bytes, range: raw)
       _ = digits.consume("-")
       guard !digits.readDigits().isEmpty, digits.isAtEnd else {
-        throw LiteralFailure(offset: raw.lowerBound, problem: .syntax(
-          "expected a quoted key or an integer key, found '\(cursor.text(raw))'"))
+        throw LiteralFailure.syntax(
+          "expected a quoted key or an integer key, found '\(cursor.text(raw))'", at: raw.lowerBound
+        )
       }
       return (cursor.text(raw), span)
     }
@@ -147,7 +148,7 @@ private extension PHPVarDumpReader {
     var end = raw.lowerBound + 1
     while end < raw.upperBound, !cursor.hasPrefix("\":", at: end) { end += 1 }
     guard end < raw.upperBound else {
-      throw LiteralFailure(offset: raw.lowerBound, problem: .syntax("unterminated key: no closing double quote"))
+      throw LiteralFailure.syntax("unterminated key: no closing double quote", at: raw.lowerBound)
     }
     return (cursor.text(raw.lowerBound + 1..<end), span)
   }
@@ -156,13 +157,15 @@ private extension PHPVarDumpReader {
   mutating func readString(start: Int) throws(LiteralFailure) -> String {
     let digits = cursor.readDigits()
     guard !digits.isEmpty, digits.count <= 18, let length = Int(cursor.text(digits)) else {
-      throw cursor.failure("expected the byte length of 'string(', found \(cursor.describe(at: digits.lowerBound))")
+      throw cursor.failure(
+        "expected the byte length of 'string(', found \(cursor.describe(at: digits.lowerBound))")
     }
     try cursor.expect(")", "after the byte length of 'string('")
     cursor.skipSpaces()
     try cursor.expect("\"", "to open the string")
     let contentStart = cursor.position
-    if cursor.end - contentStart > length, cursor.bytes[contentStart + length] == UInt8(ascii: "\"") {
+    if cursor.end - contentStart > length, cursor.bytes[contentStart + length] == UInt8(ascii: "\"")
+    {
       cursor.position = contentStart + length + 1
       return cursor.text(contentStart..<contentStart + length)
     }
@@ -171,7 +174,9 @@ private extension PHPVarDumpReader {
     var index = contentStart
     while let quote = cursor.firstIndex(of: UInt8(ascii: "\""), from: index) {
       var after = quote + 1
-      while after < cursor.end, cursor.bytes[after] == 0x20 || cursor.bytes[after] == 0x0D { after += 1 }
+      while after < cursor.end, cursor.bytes[after] == 0x20 || cursor.bytes[after] == 0x0D {
+        after += 1
+      }
       if after == cursor.end || cursor.bytes[after] == 0x0A {
         cursor.position = quote + 1
         if misfit == nil {
@@ -183,8 +188,8 @@ private extension PHPVarDumpReader {
       }
       index = quote + 1
     }
-    throw LiteralFailure(offset: start, problem: .syntax(
-      "expected the \(length) bytes of string(\(length)) and a closing double quote"))
+    throw LiteralFailure.syntax(
+      "expected the \(length) bytes of string(\(length)) and a closing double quote", at: start)
   }
 
   /// Reads the text of `int(…)` or `float(…)` up to its `)`.
@@ -197,7 +202,8 @@ private extension PHPVarDumpReader {
       cursor.position += 1
     }
     guard cursor.position > start else {
-      throw cursor.failure("expected a number after '\(kind)(', found \(cursor.describe(at: start))")
+      throw cursor.failure(
+        "expected a number after '\(kind)(', found \(cursor.describe(at: start))")
     }
     let text = cursor.text(start..<cursor.position)
     try cursor.expect(")", "after \(kind)(\(text)")

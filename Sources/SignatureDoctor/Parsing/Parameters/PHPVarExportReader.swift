@@ -23,11 +23,6 @@ struct PHPVarExportReader {
   private var cursor: ByteCursor
   private let maximumDepth: Int
 
-  private init(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, maximumDepth: Int) {
-    cursor = ByteCursor(bytes, range: range)
-    self.maximumDepth = maximumDepth
-  }
-
   /// Reads the value that fills `range`.
   ///
   /// - Throws: `LiteralFailure` where the text stops being a PHP literal, or where arrays
@@ -37,22 +32,19 @@ struct PHPVarExportReader {
     in range: Range<Int>,
     maximumDepth: Int
   ) throws(LiteralFailure) -> ParameterValue {
-    var reader = PHPVarExportReader(bytes, range: range, maximumDepth: maximumDepth)
+    var reader = PHPVarExportReader(
+      cursor: ByteCursor(bytes, range: range), maximumDepth: maximumDepth)
     let value = try reader.readValue(depth: 0, context: "a value")
     reader.cursor.skipWhitespace()
     _ = reader.cursor.consume(";")
-    reader.cursor.skipWhitespace()
-    guard reader.cursor.isAtEnd else {
-      throw reader.cursor.failure("expected nothing after the end of the array, found "
-        + reader.cursor.describe(at: reader.cursor.position))
-    }
+    try reader.cursor.expectEnd(after: "the end of the array")
     return value
   }
 
   /// Whether `range` starts like a PHP array: `array (`, `(object)`, `Name::__set_state(`,
   /// or `[` followed by a key and `=>`.
   static func startsArray(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Bool {
-    var reader = PHPVarExportReader(bytes, range: range, maximumDepth: 0)
+    var reader = PHPVarExportReader(cursor: ByteCursor(bytes, range: range), maximumDepth: 0)
     guard reader.cursor.consume("[") else { return reader.openingBracket() != nil }
     reader.cursor.skipWhitespace()
     guard (try? reader.readScalar(context: "a key")) != nil else { return false }
@@ -88,7 +80,9 @@ private extension PHPVarExportReader {
     } else if cursor.peek() == UInt8(ascii: "\\") || cursor.peek().map(ByteCursor.isLetter) == true,
       !cursor.hasPrefix("array")
     {
-      while let byte = cursor.peek(), ByteCursor.isIdentifierByte(byte) || byte == UInt8(ascii: "\\") {
+      while let byte = cursor.peek(),
+        ByteCursor.isIdentifierByte(byte) || byte == UInt8(ascii: "\\")
+      {
         cursor.position += 1
       }
       guard cursor.consume("::__set_state(") else {
@@ -138,8 +132,9 @@ private extension PHPVarExportReader {
       if cursor.consume(",") { continue }
       guard cursor.peek() == close else {
         let closing = String(decoding: [close], as: UTF8.self)
-        throw cursor.failure("expected ',' or '\(closing)' after the value of '\(key)', found "
-          + cursor.describe(at: cursor.position))
+        throw cursor.failure(
+          "expected ',' or '\(closing)' after the value of '\(key)', found "
+            + cursor.describe(at: cursor.position))
       }
     }
   }
@@ -150,8 +145,8 @@ private extension PHPVarExportReader {
     case .string(let text): return text
     case .number(let text) where Int(text) != nil: return text
     default:
-      throw LiteralFailure(offset: offset, problem: .syntax(
-        "expected a string or an integer before '=>', found \(value.kindDescription)"))
+      throw LiteralFailure.syntax(
+        "expected a string or an integer before '=>', found \(value.kindDescription)", at: offset)
     }
   }
 
@@ -161,11 +156,12 @@ private extension PHPVarExportReader {
     switch cursor.peek() {
     case UInt8(ascii: "'")?, UInt8(ascii: "\"")?:
       return .string(try readString())
-    case let byte? where ByteCursor.isDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
+    case let byte?
+    where ByteCursor.isDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
       || byte == UInt8(ascii: "."):
       let text = readNumber()
       guard Self.isNumber(text) else {
-        throw LiteralFailure(offset: start, problem: .syntax("invalid number '\(text)'"))
+        throw LiteralFailure.syntax("invalid number '\(text)'", at: start)
       }
       return .number(text)
     case let byte? where ByteCursor.isLetter(byte):
@@ -177,7 +173,7 @@ private extension PHPVarExportReader {
       case "null": return .null(spelling: word)
       case "inf", "nan": return .number(word)
       default:
-        throw LiteralFailure(offset: start, problem: .syntax("unknown word '\(word)' where \(context) belongs"))
+        throw LiteralFailure.syntax("unknown word '\(word)' where \(context) belongs", at: start)
       }
     default:
       throw cursor.failure("expected \(context), found \(cursor.describe(at: start))")
@@ -190,7 +186,8 @@ private extension PHPVarExportReader {
     while let byte = cursor.peek(),
       ByteCursor.isIdentifierByte(byte) || byte == UInt8(ascii: ".")
         || (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+"))
-          && (cursor.position == start || cursor.bytes[cursor.position - 1] | 0x20 == UInt8(ascii: "e"))
+          && (cursor.position == start
+            || cursor.bytes[cursor.position - 1] | 0x20 == UInt8(ascii: "e"))
     {
       cursor.position += 1
     }
@@ -207,7 +204,8 @@ private extension PHPVarExportReader {
     var exponent = body.dropFirst(mantissa.count).dropFirst()
     if exponent.first == "-" || exponent.first == "+" { exponent = exponent.dropFirst() }
     let parts = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-    let isDigits = { (part: Substring) in part.allSatisfy { $0.isASCII && $0.isNumber || $0 == "_" } }
+    let isDigits = { (part: Substring) in part.allSatisfy { $0.isASCII && $0.isNumber || $0 == "_" }
+    }
     return parts.allSatisfy(isDigits) && parts.contains { !$0.isEmpty }
       && (mantissa.count == body.count || !exponent.isEmpty && isDigits(exponent))
   }
@@ -233,7 +231,7 @@ private extension PHPVarExportReader {
       }
     }
     let name = quote == UInt8(ascii: "'") ? "single quote" : "double quote"
-    throw LiteralFailure(offset: start, problem: .syntax("unterminated string: no closing \(name)"))
+    throw LiteralFailure.syntax("unterminated string: no closing \(name)", at: start)
   }
 
   /// The byte an escape stands for in a string quoted with `quote`, or `nil` when PHP keeps

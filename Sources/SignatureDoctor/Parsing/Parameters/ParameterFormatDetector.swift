@@ -13,7 +13,9 @@
 ///    string to sign.
 enum ParameterFormatDetector {
   /// The notation of the parameters in `range`, or `nil` when none fits.
-  static func format(of bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> ClientEvidence.Format? {
+  static func format(of bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> ClientEvidence
+    .Format?
+  {
     guard !range.isEmpty else { return nil }
     let cursor = ByteCursor(bytes, range: range)
     if PHPPrintRReader.startsArray(bytes, in: range) { return .phpPrintR }
@@ -33,9 +35,11 @@ enum ParameterFormatDetector {
   /// trailing commas, parentheses or words other than `true`, `false`, `null` and numbers.
   /// Otherwise Python when `True`, `False`, `None` or `OrderedDict` appears; JavaScript
   /// when a bare key, `undefined`, `NaN`, `Infinity`, `true`, `false`, `null`, a
-  /// placeholder such as `[Object]`, a type tag before `{` or a trailing comma appears;
-  /// Python otherwise (single-quoted keys, tuples).
-  static func literalFormat(of bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> ClientEvidence.Format {
+  /// placeholder such as `[Object]` or a type tag before `{` appears; Python otherwise
+  /// (single-quoted keys, tuples, trailing commas).
+  static func literalFormat(of bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>)
+    -> ClientEvidence.Format
+  {
     var tokens = LiteralTokenizer(bytes, range: range)
     var isJSON = true
     var hasPythonWords = false
@@ -73,9 +77,9 @@ enum ParameterFormatDetector {
       case .punctuation(UInt8(ascii: "(")), .punctuation(UInt8(ascii: ")")):
         isJSON = false
       case .punctuation(UInt8(ascii: ",")):
+        // NB: a trailing comma rules out JSON; JavaScript and Python code both allow it.
         let next = tokens.peek()?.kind
         if next == .punctuation(UInt8(ascii: "}")) || next == .punctuation(UInt8(ascii: "]")) {
-          hasJavaScriptSigns = true
           isJSON = false
         }
       case .punctuation(UInt8(ascii: "<")):
@@ -113,8 +117,10 @@ enum ParameterFormatDetector {
       case UInt8(ascii: "[") where inKey, UInt8(ascii: "]") where inKey:
         return true
       case UInt8(ascii: "%") where index + 2 < range.upperBound:
-        let escape = String(decoding: UnsafeBufferPointer(rebasing: bytes[index + 1...index + 2]), as: UTF8.self)
-        guard let value = UInt8(escape, radix: 16) else { break }
+        guard let high = ByteCursor.hexValue(bytes[index + 1]),
+          let low = ByteCursor.hexValue(bytes[index + 2])
+        else { break }
+        let value = high << 4 | low
         if inKey, value == UInt8(ascii: "[") || value == UInt8(ascii: "]") { return true }
         if value != UInt8(ascii: "&") { hasEscape = true }
       case UInt8(ascii: "+"):
@@ -141,7 +147,9 @@ private extension ParameterFormatDetector {
   static func startsVarDump(_ cursor: ByteCursor) -> Bool {
     var cursor = cursor
     if cursor.hasPrefix("object(") { return true }
-    guard cursor.consume("array("), !cursor.readDigits().isEmpty, cursor.consume(")") else { return false }
+    guard cursor.consume("array("), !cursor.readDigits().isEmpty, cursor.consume(")") else {
+      return false
+    }
     cursor.skipSpaces()
     return cursor.peek() == UInt8(ascii: "{")
   }

@@ -49,7 +49,8 @@ private extension ParameterPreamble {
   /// Records the label that ends at `rest` and moves the content past it.
   mutating func setLabel(_ cursor: ByteCursor, rest: Int) {
     let text = cursor.text(content.lowerBound..<rest)
-    label = String(text.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }.reversed())
+    label = String(
+      text.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }.reversed())
     let letters = String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic })
     namesStringToSign = letters.contains("stringtosign") || letters == "tosign"
     var start = rest
@@ -60,7 +61,9 @@ private extension ParameterPreamble {
 
   /// Drops a final `;` and the white space before it, as after a statement.
   mutating func trimStatementEnd(_ bytes: UnsafeBufferPointer<UInt8>) {
-    guard content.upperBound > content.lowerBound, bytes[content.upperBound - 1] == UInt8(ascii: ";") else {
+    guard content.upperBound > content.lowerBound,
+      bytes[content.upperBound - 1] == UInt8(ascii: ";")
+    else {
       return
     }
     var end = content.upperBound - 1
@@ -81,7 +84,9 @@ private extension ParameterPreamble {
         break
       }
     }
-    guard let first = cursor.peek(), ByteCursor.isLetter(first) || first == UInt8(ascii: "_") else { return nil }
+    guard let first = cursor.peek(), ByteCursor.isLetter(first) || first == UInt8(ascii: "_") else {
+      return nil
+    }
     while let byte = cursor.peek(),
       ByteCursor.isIdentifierByte(byte) || byte == UInt8(ascii: ".")
         || hasDollar && "[]'\"->".utf8.contains(byte)
@@ -91,12 +96,15 @@ private extension ParameterPreamble {
     let nameEnd = cursor.position
     cursor.skipSpaces()
     let hasSpace = cursor.position > nameEnd
-    guard cursor.consume("="), cursor.peek() != UInt8(ascii: "="), cursor.peek() != UInt8(ascii: ">") else {
+    guard cursor.consume("="), cursor.peek() != UInt8(ascii: "="),
+      cursor.peek() != UInt8(ascii: ">")
+    else {
       return nil
     }
     cursor.skipWhitespace()
     let openers = ["{", "[", "'", "\"", "array", "Array", "(object)", "OrderedDict"]
-    guard hasDollar || hasKeyword || hasSpace && openers.contains(where: { cursor.hasPrefix($0) }) else {
+    guard hasDollar || hasKeyword || hasSpace && openers.contains(where: { cursor.hasPrefix($0) })
+    else {
       return nil
     }
     return cursor.position
