@@ -88,6 +88,7 @@ struct ClientParameterReaderTests {
     DetectionCase(text: "context=a%26b&timestamp=1", format: .stringToSign),
     DetectionCase(text: "folder=a/b%20c&timestamp=1", format: .stringToSign),
     DetectionCase(text: "to_sign = 'folder=a&timestamp=1'", format: .stringToSign),
+    DetectionCase(text: "\"folder=a%2Fb&timestamp=1\"", format: .stringToSign),
   ]
 
   @Test("the format is detected from the text", arguments: detectionCases)
@@ -160,6 +161,22 @@ struct ClientParameterReaderTests {
     #expect(
       Self.errorLine("String to sign:   \n") == "params.txt:1:1: error: expected parameters after "
         + "the label 'String to sign:', found nothing")
+  }
+
+  @Test("a label before a URL leaves a query string, and a URL is not taken for a label")
+  func labelBeforeURL() throws {
+    let text =
+      "Request URL: https://api.example.com/v1_1/demo/image/upload?timestamp=1&folder=a%2Fb"
+    let evidence = try Self.read(text)
+    #expect(evidence.format == .form)
+    #expect(
+      evidence.notes == [
+        "read what follows the label 'Request URL:'",
+        "URL-decoded from a query string",
+        "skipped 'https://api.example.com/v1_1/demo/image/upload' before '?'",
+      ])
+    #expect(evidence.parameters.map(\.value) == [.string("1"), .string("a/b")])
+    #expect(try Self.read("https://example.com/upload?folder=a").notes.count == 2)
   }
 
   @Test("a lone 'data' wrapper is opened, a lone ordinary parameter is not")

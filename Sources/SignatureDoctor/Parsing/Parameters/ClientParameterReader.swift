@@ -37,7 +37,8 @@
 ///    encoding always escapes (space, `/`, `:`, `,`, `|`, `{`, `}`, `"`, `\`, non-ASCII);
 ///    otherwise a logged string to sign. `%26` alone does not count, since version 2
 ///    strings to sign write `&` that way. So `folder=avatars&timestamp=1685544025` is a
-///    logged string, and `folder=a%2Fb&timestamp=1685544025` a form body.
+///    logged string, and `folder=a%2Fb&timestamp=1685544025` a form body. The same text in
+///    quotes is always a logged string.
 ///
 /// Anything else is refused. When the guess is wrong, `format` (the command line's
 /// `--params-format`) chooses; see `format(named:)`.
@@ -110,6 +111,8 @@ private extension ClientParameterReader {
   /// Map members that wrap the parameters rather than being one.
   static let wrapperKeys: Set<String> = ["data", "params", "params_to_sign", "paramsToSign"]
 
+  /// Reads the parameters in `bytes`, past white space and a label, in `requested` format
+  /// or the one detected.
   static func evidence(
     from bytes: UnsafeBufferPointer<UInt8>,
     format requested: ClientEvidence.Format?,
@@ -121,8 +124,7 @@ private extension ClientParameterReader {
       guard !preamble.content.isEmpty else {
         throw LiteralFailure(
           offset: preamble.labelOffset,
-          problem: .unusable(
-            "expected parameters after the label '\(label)', found nothing"))
+          problem: .unusable("expected parameters after the label '\(label)', found nothing"))
       }
       notes.append("read what follows the label '\(label)'")
     }
@@ -139,8 +141,8 @@ private extension ClientParameterReader {
             + "(choose one with --params-format)"))
     }
 
-    let value: ParameterValue
-    var rewrite: LiteralRewrite?
+    // Read the value in its format.
+    let read: (parameters: [Parameter], notes: [String])
     switch format {
     case .stringToSign:
       return loggedString(in: bytes, range: preamble.contentWithTrailingSpaces, notes: notes)
@@ -150,36 +152,29 @@ private extension ClientParameterReader {
         format: .form, parameters: form.parameters, repeatedKeys: repeatedKeys(in: form.parameters),
         notes: notes + form.notes)
     case .json:
-      value = try literal(bytes, in: content, dialect: .json, maximumDepth: maximumDepth)
+      read = try literalParameters(bytes, in: content, dialect: .json, maximumDepth: maximumDepth)
     case .javaScript:
-      let node = LiteralRewrite.node(bytes, in: content)
-      value = try node.bytes.withUnsafeBufferPointer { (buffer) throws(LiteralFailure) in
-        try literal(buffer, in: content, dialect: .javaScript, maximumDepth: maximumDepth)
-      }
-      rewrite = node
+      read = try literalParameters(
+        bytes, in: content, dialect: .javaScript, maximumDepth: maximumDepth)
     case .python:
-      let python = LiteralRewrite.python(bytes, in: content)
-      value = try python.bytes.withUnsafeBufferPointer { (buffer) throws(LiteralFailure) in
-        try literal(buffer, in: content, dialect: .python, maximumDepth: maximumDepth)
-      }
-      rewrite = python
+      read = try literalParameters(bytes, in: content, dialect: .python, maximumDepth: maximumDepth)
     case .phpPrintR:
-      value = try PHPPrintRReader.value(of: bytes, in: content, maximumDepth: maximumDepth)
-      notes.append(
-        "print_r shows true as 1 and false or null as nothing, so values are kept as text")
+      let value = try PHPPrintRReader.value(of: bytes, in: content, maximumDepth: maximumDepth)
+      read = (
+        try namedParameters(in: value, at: content.lowerBound),
+        ["print_r shows true as 1 and false or null as nothing, so values are kept as text"]
+      )
     case .phpVarDump:
       let dump = try PHPVarDumpReader.value(of: bytes, in: content, maximumDepth: maximumDepth)
-      value = dump.value
-      notes += dump.notes
+      read = (try namedParameters(in: dump.value, at: content.lowerBound), dump.notes)
     case .phpVarExport:
-      value = try PHPVarExportReader.value(of: bytes, in: content, maximumDepth: maximumDepth)
+      let value = try PHPVarExportReader.value(of: bytes, in: content, maximumDepth: maximumDepth)
+      read = (try namedParameters(in: value, at: content.lowerBound), [])
     }
 
-    var parameters = try namedParameters(in: value, at: content.lowerBound)
-    if let rewrite {
-      parameters = rewrite.restorePlaceholders(in: parameters)
-      notes += rewrite.notes
-    }
+    // Open a wrapper such as the widget's `{ data: params_to_sign }`.
+    var parameters = read.parameters
+    notes += read.notes
     if parameters.count == 1, wrapperKeys.contains(parameters[0].key),
       case .map(let inner) = parameters[0].value, !inner.isEmpty
     {
@@ -189,6 +184,29 @@ private extension ClientParameterReader {
     return ClientEvidence(
       format: format, parameters: parameters, repeatedKeys: repeatedKeys(in: parameters),
       notes: notes)
+  }
+
+  /// Reads a JSON, Node or Python literal that fills `range` into named parameters, with
+  /// the notes its rewrite made.
+  static func literalParameters(
+    _ bytes: UnsafeBufferPointer<UInt8>,
+    in range: Range<Int>,
+    dialect: LiteralDialect,
+    maximumDepth: Int
+  ) throws(LiteralFailure) -> (parameters: [Parameter], notes: [String]) {
+    let rewrite: LiteralRewrite
+    switch dialect {
+    case .json:
+      let value = try literal(bytes, in: range, dialect: .json, maximumDepth: maximumDepth)
+      return (try namedParameters(in: value, at: range.lowerBound), [])
+    case .javaScript: rewrite = LiteralRewrite.node(bytes, in: range)
+    case .python: rewrite = LiteralRewrite.python(bytes, in: range)
+    }
+    let value = try rewrite.bytes.withUnsafeBufferPointer { (buffer) throws(LiteralFailure) in
+      try literal(buffer, in: range, dialect: dialect, maximumDepth: maximumDepth)
+    }
+    let parameters = try namedParameters(in: value, at: range.lowerBound)
+    return (rewrite.restorePlaceholders(in: parameters), rewrite.notes)
   }
 
   /// Reads one literal that fills `range`, with offsets into the whole input.
@@ -235,8 +253,8 @@ private extension ClientParameterReader {
   ) -> ClientEvidence {
     var notes = notes
     var range = range
-    let quote = bytes[range.lowerBound]
-    if range.count >= 2, "'\"`".utf8.contains(quote), bytes[range.upperBound - 1] == quote,
+    if range.count >= 2, let quote = range.first.map({ bytes[$0] }), "'\"`".utf8.contains(quote),
+      bytes[range.upperBound - 1] == quote,
       !bytes[range.lowerBound + 1..<range.upperBound - 1].contains(quote)
     {
       range = range.lowerBound + 1..<range.upperBound - 1

@@ -10,7 +10,7 @@
 ///    `literalFormat(of:in:)` decides.
 /// 5. `?`, or a URL followed by `?`, with an `=` after it: a query string.
 /// 6. `key=value` text: a form body when `isFormEncoded(_:in:)` says so, otherwise a logged
-///    string to sign.
+///    string to sign; in quotes, always a logged string to sign.
 enum ParameterFormatDetector {
   /// The notation of the parameters in `range`, or `nil` when none fits.
   static func format(of bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> ClientEvidence
@@ -25,6 +25,7 @@ enum ParameterFormatDetector {
     if let query = FormBodyReader.queryStart(of: bytes, in: range) {
       return cursor.firstIndex(of: UInt8(ascii: "="), from: query) != nil ? .form : nil
     }
+    if isQuotedPairs(cursor) { return .stringToSign }
     guard startsPair(cursor) else { return nil }
     return isFormEncoded(bytes, in: range) ? .form : .stringToSign
   }
@@ -169,6 +170,17 @@ private extension ParameterFormatDetector {
     let hasName = cursor.position > start
     cursor.skipSpaces()
     return hasName && cursor.peek() == UInt8(ascii: "{")
+  }
+
+  /// Whether the text is `key=value` text inside a pair of quotes, as a string to sign is
+  /// logged by code that quotes it.
+  static func isQuotedPairs(_ cursor: ByteCursor) -> Bool {
+    let range = cursor.position..<cursor.end
+    guard range.count >= 2, let quote = cursor.peek(),
+      quote == UInt8(ascii: "'") || quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "`"),
+      cursor.bytes[range.upperBound - 1] == quote
+    else { return false }
+    return startsPair(ByteCursor(cursor.bytes, range: range.lowerBound + 1..<range.upperBound - 1))
   }
 
   /// Whether the text starts with a key and `=`: no white space, quote or bracket but `[`
