@@ -20,8 +20,8 @@ struct LiteralRewrite {
   private(set) var placeholders: [Int: String] = [:]
   /// Remarks for the evidence.
   private(set) var notes: [String] = []
-  /// Whether Node placeholders hide values.
-  private(set) var hidesValues = false
+  /// Whether Node placeholders such as `[Object]` stand for values it did not print.
+  private var hidesValues = false
 
   private init(_ bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = Array(bytes)
@@ -37,12 +37,14 @@ struct LiteralRewrite {
       switch token.kind {
       case .punctuation(UInt8(ascii: "[")):
         guard let end = tokens.placeholderEnd(at: token.range.lowerBound) else { continue }
-        rewrite.hidesValues = true
         tokens.position = end
         let span = token.range.lowerBound..<end
         if tokens.peek()?.kind == .punctuation(UInt8(ascii: "{")) {
           rewrite.blank(span)
-        } else if previous == .punctuation(UInt8(ascii: ":")),
+          continue
+        }
+        rewrite.hidesValues = true
+        if previous == .punctuation(UInt8(ascii: ":")),
           !original[span].contains(UInt8(ascii: "'")), !original[span].contains(UInt8(ascii: "\\"))
         {
           rewrite.bytes[span.lowerBound] = UInt8(ascii: "'")
