@@ -35,19 +35,27 @@ struct ClientParameterReaderPropertyTests {
   /// Bytes that matter to some format, so that mutations hit syntax more often than chance.
   static let interesting = Array("{}[]()<>'\"`\\:,;=&%+?#$ \n\r\t=>0123456789aeETFNU.-_é€".utf8)
 
-  /// Reads `bytes` in every way; each read must give evidence or throw an `InputError`.
-  /// Returns how many reads gave evidence.
+  /// Reads `bytes` in every way; each read must give evidence whose places lie in the
+  /// input, or throw an `InputError` that names a place in the input. Returns how many
+  /// reads gave evidence.
   @discardableResult
   static func readEveryWay(_ bytes: [UInt8], limits: InputLimits = .standard) -> Int {
     guard let source = try? SourceText(name: "fuzz", bytes: bytes, limits: limits) else { return 0 }
+    let end = source.location(ofByte: source.bytes.count)
     var successes = 0
     for format in formats {
       do {
         let evidence = try ClientParameterReader.read(source, format: format, limits: limits)
         if let format { #expect(evidence.format == format) }
+        for parameter in evidence.parameters {
+          #expect(parameter.keySpan.map { $0.upperBound <= source.bytes.count } ?? true)
+          #expect(parameter.valueSpan.map { $0.upperBound <= source.bytes.count } ?? true)
+        }
+        #expect(evidence.loggedStringToSign?.origins.allSatisfy { $0 < source.bytes.count } ?? true)
         successes += 1
       } catch {
         #expect(!error.message.isEmpty)
+        #expect(error.location.map { $0 <= end } ?? true)
       }
     }
     return successes
@@ -61,7 +69,7 @@ struct ClientParameterReaderPropertyTests {
     #expect(Self.readEveryWay(original) >= 1, "the fixture itself must read")
     var random = SplitMix64(
       seed: UInt64(truncatingIfNeeded: name.utf8.reduce(5381) { $0 &* 33 &+ Int($1) }))
-    for _ in 0..<40 {
+    for _ in 0..<150 {
       var bytes = original
       for _ in 0..<(1 + random.below(4)) {
         let index = random.below(bytes.count + 1)
@@ -92,7 +100,7 @@ struct ClientParameterReaderPropertyTests {
   @Test("random bytes give evidence or an InputError")
   func randomBytes() {
     var random = SplitMix64(seed: 0x5151_D0C)
-    for _ in 0..<300 {
+    for _ in 0..<1000 {
       let count = random.below(200)
       let bytes = (0..<count).map { _ in
         random.below(3) == 0
