@@ -34,7 +34,7 @@
 /// 6. `?`, or a URL and `?`, followed by pairs: a query string;
 /// 7. `key=value&…`: a form body when a key has brackets (`tags[]`, `tags%5B%5D`), or when
 ///    the text has a `%XX` escape other than `%26` or a `+` and none of the characters form
-///    encoding always escapes (space, `/`, `:`, `,`, `|`, `{`, `}`, `"`, `\`, non-ASCII);
+///    encoding always escapes (such as a space, `/`, `:`, `,`, `|`, `{`, `"` or non-ASCII);
 ///    otherwise a logged string to sign. `%26` alone does not count, since version 2
 ///    strings to sign write `&` that way. So `folder=avatars&timestamp=1685544025` is a
 ///    logged string, and `folder=a%2Fb&timestamp=1685544025` a form body. The same text in
@@ -53,6 +53,19 @@
 /// - A logged string to sign: kept byte for byte in `loggedStringToSign` (its origins point
 ///   into the input), with spaces at its end and without quotes around it; `parameters`
 ///   stays empty.
+///
+/// ## Limits
+/// - Only one label is set aside, and only at the very start.
+/// - `print_r` cannot show where a string ends: a string holding a line that looks like a
+///   member (`[key] => …`) or a lone `)` is cut there, and a key holding `]` is not read.
+/// - `var_dump` keys must not hold a line break; Xdebug's `var_dump` format (with a file
+///   name and `(length=7)`) is not read.
+/// - Node strings that it prints in backticks (they hold both quote marks), and the
+///   `... 1 more item` that ends long lists, are not read; a placeholder such as `[Object]`
+///   stands for a value Node did not print, and is kept as that text.
+/// - Python values other than dicts, lists, tuples, strings, numbers, `True`, `False`,
+///   `None` and `OrderedDict` (a `datetime`, a `Decimal`, bytes) are not read.
+/// - Form values are text; a form cannot say that a value was a number or a boolean.
 public enum ClientParameterReader {
   /// Reads client parameters from `source`.
   ///
