@@ -7,6 +7,7 @@ enum Sigdoc {
   /// The commands, in the order help lists them.
   static var commands: [Command] {
     [
+      Command(spec: DiagnoseCommand.spec, run: DiagnoseCommand.run),
       Command(spec: SignCommand.spec, run: SignCommand.run),
       Command(spec: RulesCommand.spec, run: RulesCommand.run),
       Command(spec: ExplainCommand.spec, run: ExplainCommand.run),

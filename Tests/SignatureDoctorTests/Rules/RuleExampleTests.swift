@@ -125,7 +125,7 @@ struct ExampleRun {
     if let params = example.params {
       let expanded = RuleExample.expand(params)
       let source = SourceText(name: "params.txt", text: expanded.text)
-      client = ClientEvidence(format: .json, parameters: try ParameterDocument.parameters(fromJSON: source))
+      client = try ClientParameterReader.read(source)
       paramsSource = source
       markers.formUnion(expanded.markers.map { Mark(input: .params, offset: $0) })
     }

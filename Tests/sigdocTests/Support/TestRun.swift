@@ -93,3 +93,19 @@ enum TestAccount {
   static let url = "cloudinary://123456789012345:\(secret)@demo"
   static let environment = ["CLOUDINARY_URL": url]
 }
+
+/// Runs sigdoc in-process on the real file system, with captured streams.
+func runSigdocOnDisk(_ arguments: [String], environment: [String: String] = [:]) -> RunResult {
+  let output = CapturedOutput()
+  let errors = CapturedOutput()
+  let context = CommandContext(
+    environment: environment,
+    fileSystem: SystemFileSystem(),
+    output: output,
+    errors: errors,
+    standardInputIsTerminal: true,
+    standardOutputIsTerminal: false
+  )
+  let status = Sigdoc.run(arguments, context: context)
+  return RunResult(status: status, output: output.text, errors: errors.text)
+}
