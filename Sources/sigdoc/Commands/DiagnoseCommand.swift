@@ -40,6 +40,7 @@ enum DiagnoseCommand {
       throw UsageError.other("standard input can be read only once; give the error or the parameters as a file")
     }
     let now = try arguments.value("now").map(parseNow)
+    let paramsFormat = try paramsFormat(arguments)
     let credentials = try context.loadCredentials(secretSources(arguments))
 
     let errorSource = try context.readSource(errorPath)
@@ -48,7 +49,7 @@ enum DiagnoseCommand {
     var client: ClientEvidence?
     if let paramsPath {
       let source = try context.readSource(paramsPath)
-      client = try ClientParameterReader.read(source, format: try paramsFormat(arguments))
+      client = try ClientParameterReader.read(source, format: paramsFormat)
       paramsSource = source
     }
 
