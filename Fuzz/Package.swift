@@ -15,5 +15,8 @@ let package = Package(
     .target(name: "FuzzingSupport"),
     .target(name: "FuzzReplay", dependencies: ["FuzzingSupport"]),
     .executableTarget(name: "fuzz-sign", dependencies: ["FuzzReplay", library]),
+    .executableTarget(name: "fuzz-error-text", dependencies: ["FuzzReplay", library]),
+    .executableTarget(name: "fuzz-params", dependencies: ["FuzzReplay", library]),
+    .executableTarget(name: "fuzz-diagnose", dependencies: ["FuzzReplay", library]),
   ]
 )

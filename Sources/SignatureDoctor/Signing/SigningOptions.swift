@@ -37,9 +37,15 @@ public struct SigningOptions: Hashable, Sendable {
 
   /// Whether the server leaves `key` out of the string to sign.
   public static func isExcluded(_ key: String) -> Bool {
+    var key = key
+    return key.withUTF8 { isExcluded($0) }
+  }
+
+  /// Whether the server leaves the key with these UTF-8 bytes out of the string to sign.
+  static func isExcluded(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
     // NB: compared by length first, since every parameter of every line passes here.
     let candidate: StaticString
-    switch key.utf8.count {
+    switch key.count {
     case 4: candidate = "file"
     case 7: candidate = "api_key"
     case 9: candidate = "signature"
@@ -47,6 +53,6 @@ public struct SigningOptions: Hashable, Sendable {
     case 13: candidate = "resource_type"
     default: return false
     }
-    return candidate.withUTF8Buffer { key.utf8.elementsEqual($0) }
+    return candidate.withUTF8Buffer { key.elementsEqual($0) }
   }
 }

@@ -314,22 +314,6 @@ private extension StringToSignBuilder.Scalar {
   }
 }
 
-extension SigningOptions {
-  /// Whether the server leaves the key with these UTF-8 bytes out of the string to sign.
-  static func isExcluded(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
-    let candidate: StaticString
-    switch key.count {
-    case 4: candidate = "file"
-    case 7: candidate = "api_key"
-    case 9: candidate = "signature"
-    case 10: candidate = "cloud_name"
-    case 13: candidate = "resource_type"
-    default: return false
-    }
-    return candidate.withUTF8Buffer { key.elementsEqual($0) }
-  }
-}
-
 /// Pairs written one after another into one buffer, so that a string to sign costs a few
 /// allocations rather than one per pair.
 struct PairBuffer {
