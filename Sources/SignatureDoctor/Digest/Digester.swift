@@ -64,3 +64,18 @@ public func constantTimeEquals(_ lhs: some Collection<UInt8>, _ rhs: some Collec
   }
   return difference == 0
 }
+
+/// Compares two byte arrays in time that depends only on their lengths; the form the
+/// search's hot loop calls.
+public func constantTimeEquals(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+  guard lhs.count == rhs.count else { return false }
+  return lhs.withUnsafeBufferPointer { left in
+    rhs.withUnsafeBufferPointer { right in
+      var difference: UInt8 = 0
+      for index in 0..<left.count {
+        difference |= left[index] ^ right[index]
+      }
+      return difference == 0
+    }
+  }
+}
