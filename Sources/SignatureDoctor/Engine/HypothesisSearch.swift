@@ -155,8 +155,9 @@ private extension HypothesisSearch {
   }
 
   func unique(_ trials: [Trial]) -> [Trial] {
-    var seen = Set<String>()
-    return trials.filter { seen.insert($0.candidate.text).inserted }
+    // NB: by bytes, since a set of strings takes NFC and NFD for the same text.
+    var seen = Set<[UInt8]>()
+    return trials.filter { seen.insert(Array($0.candidate.text.utf8)).inserted }
   }
 }
 

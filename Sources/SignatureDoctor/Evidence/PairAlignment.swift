@@ -23,7 +23,8 @@ public struct PairAlignment: Hashable, Sendable {
         used.insert(index)
         let clientPair = client[index]
         let value = clientPair.value.map { StringToSign.pair("", $0, version: .v2).dropFirst() }.map(String.init)
-        let same = clientPair.value == pair.value || value == pair.value
+        // NB: by scalars, since `==` on strings takes NFC and NFD for the same text.
+        let same = [clientPair.value, value].contains { $0?.hasSameScalars(as: pair.value) == true }
         rows.append(same ? .same(pair, clientPair) : .differs(pair, clientPair))
       } else {
         rows.append(.serverOnly(pair))

@@ -31,7 +31,8 @@ public enum ValueDifference: Hashable, Sendable {
   case other
 
   /// Classifies the server's `server` against the client's rendering `client` (`nil` when
-  /// the reference signer leaves the client's value out).
+  /// the reference signer leaves the client's value out). Spellings are compared by
+  /// scalars until the Unicode check, since `==` on strings equates NFC with NFD.
   public init(server: String, client: String?) {
     guard let client else {
       self = Self.nullSpellings.contains(server) ? .nullText : .clientLeftOut
@@ -39,11 +40,11 @@ public enum ValueDifference: Hashable, Sendable {
     }
     if Self.isNested(server) != Self.isNested(client) {
       self = .nested
-    } else if server.replacingAll("%26", with: "&") == client.replacingAll("%26", with: "&") {
+    } else if server.replacingAll("%26", with: "&").hasSameScalars(as: client.replacingAll("%26", with: "&")) {
       self = .ampersandEscaping
-    } else if Self.percentDecoded(server) == Self.percentDecoded(client) {
+    } else if Self.percentDecoded(server).hasSameScalars(as: Self.percentDecoded(client)) {
       self = .urlEncoding
-    } else if Self.htmlUnescaped(server) == Self.htmlUnescaped(client) {
+    } else if Self.htmlUnescaped(server).hasSameScalars(as: Self.htmlUnescaped(client)) {
       self = .htmlEntities
     } else if String(String.UnicodeScalarView(server._nfc)) == String(String.UnicodeScalarView(client._nfc)) {
       self = .unicodeNormalization

@@ -7,10 +7,14 @@ public enum RuleCatalog {
   public static let types: [any Rule.Type] = [
     AlgorithmMismatchRule.self,
     DigestConstructionRule.self,
+    EncodingMismatchRule.self,
     KeyPairMismatchRule.self,
     MissingSourceUWRule.self,
+    ParamNotSentRule.self,
+    ParamNotSignedRule.self,
     SecretFormatRule.self,
     SignatureFormatRule.self,
+    UnsortedParamsRule.self,
     ValueMismatchRule.self,
     WrongSecretRule.self,
   ]
