@@ -43,10 +43,12 @@ public struct Candidate: Hashable, Sendable {
     return copy
   }
 
-  /// The candidate with `pair` added.
+  /// The candidate with `pair` added where a sorting signer would put it (the server's
+  /// pairs are sorted, so a candidate in the server's order stays sorted).
   public func adding(_ pair: String) -> Candidate {
     var copy = self
-    copy.pairs.append(pair)
+    let index = keepsOrder ? pairs.firstIndex { StringToSign.precedes(pair, $0) } ?? pairs.count : pairs.count
+    copy.pairs.insert(pair, at: index)
     return copy
   }
 

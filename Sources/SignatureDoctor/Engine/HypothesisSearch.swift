@@ -92,7 +92,10 @@ struct HypothesisSearch {
       case .valueSearches: verified = try trySearches(on: server, keys: exactKeys, counter: &counter)
       case .doubleMistakes: verified = try tryAppended(doubleMistakes(), keys: exactKeys, counter: &counter)
       case .searchesAfterMistakes:
-        verified = try trySearches(on: singles.filter { !$0.steps.isEmpty }, keys: exactKeys, counter: &counter)
+        // NB: a new order and another timestamp together are rare, and 720 orders would
+        // crowd out every likelier pair of mistakes.
+        let mistakes = singles.filter { !$0.steps.isEmpty && !$0.steps.contains { $0.rule == "unsorted-params" } }
+        verified = try trySearches(on: mistakes, keys: exactKeys, counter: &counter)
       case .searchesWithSecretVariants: verified = try trySearches(on: server, keys: variantKeys, counter: &counter)
       }
       if let verified {
@@ -218,7 +221,14 @@ private extension HypothesisSearch {
         origins.append((trial, search))
       }
     }
-    guard counter.digests + jobs.reduce(0, { $0 + $1.count }) * keys.count <= Self.budget * 2 else { return nil }
+    // Trials come likeliest first; beyond the budget the rest are left untried.
+    var affordable = 0
+    var cost = counter.digests
+    while affordable < jobs.count, cost + jobs[affordable].count * keys.count <= Self.budget * 2 {
+      cost += jobs[affordable].count * keys.count
+      affordable += 1
+    }
+    jobs.removeLast(jobs.count - affordable)
     let (matches, digests) = try verifier.findAppended(jobs: jobs, keys: keys.map(\.bytes))
     counter.candidates += jobs.reduce(0) { $0 + $1.count }
     counter.digests += digests
