@@ -7,8 +7,12 @@ public enum RuleCatalog {
   public static let types: [any Rule.Type] = [
     AlgorithmMismatchRule.self,
     DigestConstructionRule.self,
+    EmptyValueRule.self,
+    ExcludedKeySignedRule.self,
     KeyPairMismatchRule.self,
     MissingSourceUWRule.self,
+    NestedDataRule.self,
+    NullValueRule.self,
     SecretFormatRule.self,
     SignatureFormatRule.self,
     ValueMismatchRule.self,
