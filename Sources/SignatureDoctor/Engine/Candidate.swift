@@ -43,8 +43,10 @@ public struct Candidate: Hashable, Sendable {
     return copy
   }
 
-  /// The candidate with `pair` added where a sorting signer would put it (the server's
-  /// pairs are sorted, so a candidate in the server's order stays sorted).
+  /// The candidate with `pair` added where a sorting signer puts it.
+  ///
+  /// A candidate that keeps its order holds the server's sorted pairs, so the new pair goes
+  /// before the first pair it sorts before; appended, it would stand last in the text.
   public func adding(_ pair: String) -> Candidate {
     var copy = self
     let index = keepsOrder ? pairs.firstIndex { StringToSign.precedes(pair, $0) } ?? pairs.count : pairs.count

@@ -7,9 +7,13 @@ public enum RuleCatalog {
   public static let types: [any Rule.Type] = [
     AlgorithmMismatchRule.self,
     DigestConstructionRule.self,
+    EmptyValueRule.self,
     EncodingMismatchRule.self,
+    ExcludedKeySignedRule.self,
     KeyPairMismatchRule.self,
     MissingSourceUWRule.self,
+    NestedDataRule.self,
+    NullValueRule.self,
     ParamNotSentRule.self,
     ParamNotSignedRule.self,
     SecretFormatRule.self,
