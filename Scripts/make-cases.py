@@ -210,7 +210,10 @@ def build():
          "SIGNING.md §1 Python", bare(sign_text(repr_string), to_sign(wrapped)), "nested-data", True,
          secrets=["fake-production.txt"])
     spread_source = to_sign({"public_id": "a", "timestamp": 1})
-    spread = utils.api_string_to_sign(dict((str(i), c) for i, c in enumerate(spread_source)))
+    # Node sorts a string's character indices as strings ("1" < "10" < "2") before it
+    # builds the pairs, then escapes & in each pair; the Python SDK would sort whole pairs.
+    keys = sorted(str(i) for i in range(len(spread_source)))
+    spread = "&".join(("%s=%s" % (k, spread_source[int(k)])).replace("&", "%26") for k in keys)
     case("string-passed-as-params", "A pre-built string was passed to Node's api_sign_request.",
          "SIGNING.md §1 Node, misuse fingerprint", node_inspect(sign_text(spread), spread_source), "nested-data", True,
          secrets=["fake-production.txt"])

@@ -29,6 +29,9 @@ public struct ClientEvidence: Hashable, Sendable {
   public var loggedStringToSign: MappedText?
   /// Keys given more than once, in order of their second appearance.
   public var repeatedKeys: [String]
+  /// The one key the parameters came wrapped in (`data` in `{data: {...}}`), which the
+  /// reader opened; the wrapper matters when the signer was handed it whole.
+  public var wrapper: Wrapper?
   /// Remarks on how the input was read, such as that a form body was URL-decoded.
   public var notes: [String]
 
@@ -38,12 +41,27 @@ public struct ClientEvidence: Hashable, Sendable {
     parameters: [Parameter] = [],
     loggedStringToSign: MappedText? = nil,
     repeatedKeys: [String] = [],
+    wrapper: Wrapper? = nil,
     notes: [String] = []
   ) {
     self.format = format
     self.parameters = parameters
     self.loggedStringToSign = loggedStringToSign
     self.repeatedKeys = repeatedKeys
+    self.wrapper = wrapper
     self.notes = notes
+  }
+
+  /// A key that held all the parameters.
+  public struct Wrapper: Hashable, Sendable {
+    /// The key, such as `data`.
+    public let key: String
+    /// Where the key is in the input.
+    public let span: Range<Int>?
+
+    public init(key: String, span: Range<Int>?) {
+      self.key = key
+      self.span = span
+    }
   }
 }

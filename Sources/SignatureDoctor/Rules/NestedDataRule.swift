@@ -168,6 +168,13 @@ private extension NestedDataRule {
         notes.append(EvidenceNote("The client's \(key) is \(kind).", at: location))
       }
     }
+    if let wrapper = evidence.client?.wrapper {
+      let key = VisibleText(wrapper.key).text
+      named.insert("the object under '\(key)'", at: 0)
+      notes.insert(EvidenceNote("The client's parameters came inside '\(key)'; a signer handed that object signs "
+        + "the wrapper, not the parameters.", at: wrapper.span.map { EvidenceLocation(input: .params, span: $0) }),
+        at: 0)
+    }
     if let first = positions.first {
       let numbers = positions.compactMap { Int($0.key) }
       let range = positions.count > 1
@@ -177,8 +184,10 @@ private extension NestedDataRule {
         + "string, not parameter names.", at: evidence.location(ofClientPair: first)), at: 0)
     }
     guard !notes.isEmpty else { return nil }
+    // NB: a wrapper alone is often just how the page posted the parameters to the signer.
+    let onlyWrapper = evidence.client?.wrapper != nil && named.count == 1
     return Self.finding(
-      confidence: 0.9,
+      confidence: onlyWrapper ? 0.55 : 0.9,
       summary: "The client signed a wrapper or a structure (\(VerifiedHypothesis.listing(named))), not the "
         + "flat parameters the server received.",
       evidence: notes,

@@ -187,16 +187,18 @@ private extension ClientParameterReader {
 
     // Open a wrapper such as the widget's `{ data: params_to_sign }`.
     var parameters = read.parameters
+    var wrapper: ClientEvidence.Wrapper?
     notes += read.notes
     if parameters.count == 1, wrapperKeys.contains(parameters[0].key),
       case .map(let inner) = parameters[0].value, !inner.isEmpty
     {
       notes.append("read the parameters inside '\(parameters[0].key)'")
+      wrapper = ClientEvidence.Wrapper(key: parameters[0].key, span: parameters[0].keySpan)
       parameters = inner
     }
     return ClientEvidence(
       format: format, parameters: parameters, repeatedKeys: repeatedKeys(in: parameters),
-      notes: notes)
+      wrapper: wrapper, notes: notes)
   }
 
   /// Reads a JSON, Node or Python literal that fills `range` into named parameters, with
