@@ -28,7 +28,8 @@ struct DiagnoseCommandTests {
 
   @Test("nothing amiss in what was given exits 0 and says how to narrow it down")
   func nothingAmiss() {
-    let error = "Invalid Signature 0123456789abcdef0123456789abcdef01234567. String to sign - 'public_id=x&timestamp=1'."
+    let error = "Invalid Signature 0123456789abcdef0123456789abcdef01234567. String to sign - "
+      + "'public_id=x&timestamp=1685544025'."
     let result = runSigdoc(["diagnose"], standardInput: error)
     #expect(result.status == 0)
     #expect(result.output.hasPrefix("sigdoc found no cause in what was given"))

@@ -52,6 +52,7 @@ public struct DiagnosisEngine: Sendable {
     for slug in verified.rules where verifiedRules.insert(slug).inserted {
       guard let rule = rules.first(where: { type(of: $0).description.slug == slug }) else { continue }
       var finding = rule.verifiedFinding(verified, evidence: evidence)
+      finding.proofPosition = verifiedRules.count
       let structural = findings.filter { $0.rule.slug == slug }.flatMap(\.evidence)
       finding.evidence = structural + finding.evidence.filter { !structural.contains($0) }
       result.append(finding)
@@ -59,10 +60,12 @@ public struct DiagnosisEngine: Sendable {
     return result + findings.filter { !verifiedRules.contains($0.rule.slug) }
   }
 
-  /// Verified first, then by confidence, then by rule code, then by place in the input.
+  /// Verified first (in the order of the proof's mistakes), then by confidence, then by
+  /// rule code, then by place in the input.
   static func ranked(_ findings: [Finding]) -> [Finding] {
     findings.sorted { lhs, rhs in
       if lhs.isVerified != rhs.isVerified { return lhs.isVerified }
+      if lhs.proofPosition != rhs.proofPosition { return lhs.proofPosition < rhs.proofPosition }
       if lhs.confidence != rhs.confidence { return lhs.confidence > rhs.confidence }
       if lhs.rule.code != rhs.rule.code { return lhs.rule.code < rhs.rule.code }
       let left = lhs.firstLocation.map { ($0.input.rawValue, $0.span.lowerBound) } ?? ("~", Int.max)

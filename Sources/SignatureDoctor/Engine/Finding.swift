@@ -14,6 +14,9 @@ public struct Finding: Sendable {
   public var fix: String
   /// How the signature was reproduced, when it was.
   public var proof: Proof?
+  /// For a finding verified with others by one proof, its place among the proof's
+  /// mistakes, so that they are listed in the order they were made.
+  var proofPosition = 0
 
   public init(
     rule: RuleDescription,
