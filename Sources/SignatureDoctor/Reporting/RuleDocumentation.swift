@@ -57,6 +57,8 @@ public enum RuleDocumentation {
   }
 
   static func indent(_ text: String) -> String {
-    "  " + text.replacingAll("\n", with: "\n  ")
+    text.split(separator: "\n", omittingEmptySubsequences: false)
+      .map { "  " + TextWrap.wrap(String($0), first: "  ", indent: "  ") }
+      .joined(separator: "\n")
   }
 }

@@ -8,7 +8,7 @@ public struct TextReporter: Reporter {
 
   public func report(_ diagnosis: Diagnosis) -> StyledText {
     var text = StyledText()
-    text.append(bottomLine(diagnosis), .strong)
+    text.append(TextWrap.wrap(bottomLine(diagnosis), indent: ""), .strong)
     text.append("\n")
     for (index, finding) in diagnosis.findings.enumerated() {
       text.append("\n")
@@ -47,22 +47,27 @@ private extension TextReporter {
     } else {
       text.append("confidence \(JSONValue.fixed(finding.confidence, decimals: 2).compact)", .faint)
     }
-    text.append("\n   " + finding.rule.title + "\n", .strong)
-    text.append("   " + finding.summary + "\n")
+    text.append("\n   " + TextWrap.wrap(finding.rule.title, first: "   ", indent: "   ") + "\n", .strong)
+    text.append("   " + TextWrap.wrap(finding.summary, first: "   ", indent: "   ") + "\n")
     for note in finding.evidence {
       text.append("   - ")
-      if let location = note.location { text.append(diagnosis.describe(location) + ": ", .faint) }
-      text.append(note.text + "\n")
+      var lead = "   - "
+      if let location = note.location {
+        let place = diagnosis.describe(location) + ": "
+        text.append(place, .faint)
+        lead += place
+      }
+      text.append(TextWrap.wrap(note.text, first: lead, indent: "     ") + "\n")
     }
     if let proof = finding.proof {
       text.append("   Proof: ", .good)
-      text.append(proof.recipe + "\n")
+      text.append(TextWrap.wrap(proof.recipe, first: "   Proof: ", indent: "     ") + "\n")
       text.append("     " + VisibleText(proof.digestedText).text + "\n", .faint)
-      text.append("     gives \(proof.signature), the signature the client sent (\(proof.candidatesTried) "
-        + "candidate\(proof.candidatesTried == 1 ? "" : "s") tried)\n")
+      let tried = "\(proof.candidatesTried) candidate\(proof.candidatesTried == 1 ? "" : "s") tried"
+      text.append("     gives \(proof.signature), the signature the client sent (\(tried))\n")
     }
     text.append("   Fix: ", .strong)
-    text.append(finding.fix + "\n")
+    text.append(TextWrap.wrap(finding.fix, first: "   Fix: ", indent: "     ") + "\n")
     return text
   }
 }

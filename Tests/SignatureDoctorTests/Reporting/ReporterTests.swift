@@ -85,6 +85,7 @@ struct ReporterTests {
   func textReport() throws {
     let text = TextReporter().report(try Self.diagnosis("invisible-character")).plain
     #expect(text.hasPrefix("'folder' was signed as 'avatars\\u{200B}' but sent as 'avatars'"))
+    #expect(text.split(separator: "\n").allSatisfy { $0.count <= TextWrap.width || !$0.contains(" ") || $0.contains("gives ") })
     #expect(text.contains("bytes: server 61 76 61 74 61 72 73\n"))
     #expect(text.contains("client 61 76 61 74 61 72 73 e2 80 8b\n"))
   }
