@@ -116,9 +116,15 @@ public enum TextTransform: Hashable, Sendable {
     case .nfd:
       return String(String.UnicodeScalarView(text._nfd))
     case .nodeCharacterSpread:
-      let pairs = text.enumerated().map { StringToSign.pair(String($0.offset), String($0.element), version: .v2) }
-      return pairs.sorted { $0.prefix { $0 != "=" }.utf8.lexicographicallyPrecedes($1.prefix { $0 != "=" }.utf8) }
-        .joined(separator: "&")
+      // NB: JavaScript indexes a string by UTF-16 unit; half of a surrogate pair is
+      // written as U+FFFD when the pair is encoded.
+      let units = Array(text.utf16)
+      let indices = (0..<units.count).map(String.init).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+      return indices.map { index in
+        let unit = units[Int(index)!]
+        let character = Unicode.Scalar(unit).map(String.init) ?? "\u{FFFD}"
+        return StringToSign.pair(index, character, version: .v2)
+      }.joined(separator: "&")
     }
   }
 

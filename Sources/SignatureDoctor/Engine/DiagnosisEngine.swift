@@ -24,7 +24,7 @@ public struct DiagnosisEngine: Sendable {
       } else {
         findings = findings.map { finding in
           var tested = finding
-          if search.testedRules.contains(finding.rule.slug) {
+          if outcome.testedRules.contains(finding.rule.slug) {
             tested.confidence *= 0.6
             tested.evidence.append(EvidenceNote(
               "Under the secrets given, this mistake does not reproduce the signature the client sent."))

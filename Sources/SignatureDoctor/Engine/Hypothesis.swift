@@ -28,6 +28,27 @@ public struct ValueSearch: Sendable {
   public let value: @Sendable (Int) -> String
   /// How a found value reads in a report: "1685544017, 8 seconds before the one sent".
   public let describe: @Sendable (Int) -> String
+  /// For a search over whole numbers, the number at each index, which the hot loop writes
+  /// as digits without building a string.
+  let integer: (@Sendable (Int) -> Int)?
+
+  /// A search over whole numbers, such as timestamps.
+  public init(
+    rule: String,
+    summary: String,
+    key: String,
+    count: Int,
+    integer: @escaping @Sendable (Int) -> Int,
+    describe: @escaping @Sendable (Int) -> String
+  ) {
+    self.rule = rule
+    self.summary = summary
+    self.key = key
+    self.count = count
+    self.value = { String(integer($0)) }
+    self.integer = integer
+    self.describe = describe
+  }
 
   public init(
     rule: String,
@@ -42,6 +63,7 @@ public struct ValueSearch: Sendable {
     self.key = key
     self.count = count
     self.value = value
+    self.integer = nil
     self.describe = describe
   }
 }

@@ -14,9 +14,17 @@ struct HypothesisSearch {
     let summary: String
   }
 
-  struct Trial {
+  struct Trial: Sendable {
     let candidate: Candidate
     let steps: [Step]
+    /// The candidate written out, once.
+    let text: String
+
+    init(candidate: Candidate, steps: [Step]) {
+      self.candidate = candidate
+      self.steps = steps
+      text = candidate.text
+    }
   }
 
   /// A key to append: a secret as given or as the client may have held it.
@@ -26,20 +34,27 @@ struct HypothesisSearch {
     let variant: SecretVariant
   }
 
+  /// The rules' suspected mistakes, gathered only when the direct stage finds nothing.
+  struct Hypotheses {
+    let edits: [Edit]
+    let searches: [ValueSearch]
+    let variantKeys: [Key]
+    /// Rules whose hypotheses the search tries.
+    let testedRules: Set<String>
+  }
+
   struct Outcome {
     let summary: SearchSummary
     let verified: VerifiedHypothesis?
+    /// Rules whose hypotheses were tried.
+    let testedRules: Set<String>
   }
 
   let evidence: Evidence
+  let rules: [any Rule]
   let verifier: Verifier
   let base: Candidate
-  let edits: [Edit]
-  let searches: [ValueSearch]
   let exactKeys: [Key]
-  let variantKeys: [Key]
-  /// Rules whose hypotheses the search tries.
-  let testedRules: Set<String>
 
   /// The most digests the two-mistake stage computes; beyond it, the search stops there.
   static let budget = 12_000_000
@@ -49,27 +64,15 @@ struct HypothesisSearch {
       let algorithm = sent.algorithm, !evidence.serverPairs.isEmpty
     else { return nil }
     self.evidence = evidence
+    self.rules = rules
     verifier = Verifier(target: bytes, algorithm: algorithm)
     base = Candidate(server: evidence.serverPairs)
-    edits = rules.flatMap { $0.edits(evidence) }
-    searches = rules.flatMap { $0.searches(evidence) }
-    let variants = rules.flatMap { $0.secretVariants(evidence) }
     exactKeys = evidence.secrets.enumerated().map { Key(bytes: $1.bytes, secret: $0, variant: .exact) }
-    var seen = Set(exactKeys.map(\.bytes))
-    var keys: [Key] = []
-    for (index, secret) in evidence.secrets.enumerated() {
-      for variant in variants {
-        guard let bytes = variant.bytes(of: secret.bytes), seen.insert(bytes).inserted else { continue }
-        keys.append(Key(bytes: bytes, secret: index, variant: variant))
-      }
-    }
-    variantKeys = keys
-    testedRules = Set(edits.map(\.rule) + searches.map(\.rule) + variants.map(\.rule))
-      .union(["key-pair-mismatch", "digest-construction"])
   }
 
   /// The stages, cheapest and likeliest first.
   enum Stage: CaseIterable {
+    case direct
     case singleMistakes
     case secretVariants
     case recipes
@@ -81,29 +84,62 @@ struct HypothesisSearch {
 
   func run() throws(OpenSSLError) -> Outcome {
     var counter = Counter()
-    let singles = singleMistakes()
     let server = [Trial(candidate: base, steps: [])]
+    let direct = unique(server + (clientTrial().map { [$0] } ?? []))
+    if let verified = try tryAppended(direct, keys: exactKeys, counter: &counter) {
+      let tested: Set<String> = ["key-pair-mismatch", ClientComparison.rule]
+      return Outcome(summary: summary(counter, verified: verified, hypotheses: nil), verified: verified,
+                     testedRules: tested)
+    }
+
+    let hypotheses = gatherHypotheses()
+    let singles = singleMistakes(hypotheses.edits)
     for stage in Stage.allCases {
       let verified: VerifiedHypothesis?
+      let keys = hypotheses.variantKeys
       switch stage {
-      case .singleMistakes: verified = try tryAppended(singles, keys: exactKeys, counter: &counter)
-      case .secretVariants: verified = try tryAppended(singles, keys: variantKeys, counter: &counter)
+      case .direct: verified = nil
+      case .singleMistakes: verified = try tryAppended(Array(singles.dropFirst(direct.count)), keys: exactKeys, counter: &counter)
+      case .secretVariants: verified = try tryAppended(singles, keys: keys, counter: &counter)
       case .recipes: verified = try tryRecipes(singles, counter: &counter)
-      case .valueSearches: verified = try trySearches(on: server, keys: exactKeys, counter: &counter)
-      case .doubleMistakes: verified = try tryAppended(doubleMistakes(), keys: exactKeys, counter: &counter)
+      case .valueSearches:
+        verified = try trySearches(on: server, hypotheses.searches, keys: exactKeys, counter: &counter)
+      case .doubleMistakes:
+        verified = try tryAppended(doubleMistakes(hypotheses.edits), keys: exactKeys, counter: &counter)
       case .searchesAfterMistakes:
         // NB: a new order and another timestamp together are rare, and 720 orders would
         // crowd out every likelier pair of mistakes.
         let mistakes = singles.filter { !$0.steps.isEmpty && !$0.steps.contains { $0.rule == "unsorted-params" } }
-        verified = try trySearches(on: mistakes, keys: exactKeys, counter: &counter)
-      case .searchesWithSecretVariants: verified = try trySearches(on: server, keys: variantKeys, counter: &counter)
+        verified = try trySearches(on: mistakes, hypotheses.searches, keys: exactKeys, counter: &counter)
+      case .searchesWithSecretVariants:
+        verified = try trySearches(on: server, hypotheses.searches, keys: keys, counter: &counter)
       }
       if let verified {
-        return Outcome(summary: summary(counter, verified: verified), verified: verified)
+        return Outcome(summary: summary(counter, verified: verified, hypotheses: hypotheses), verified: verified,
+                       testedRules: hypotheses.testedRules)
       }
       if counter.digests > Self.budget { break }
     }
-    return Outcome(summary: summary(counter, verified: nil), verified: nil)
+    return Outcome(summary: summary(counter, verified: nil, hypotheses: hypotheses), verified: nil,
+                   testedRules: hypotheses.testedRules)
+  }
+
+  /// Every rule's edits, searches and ways of holding the secret.
+  func gatherHypotheses() -> Hypotheses {
+    let edits = rules.flatMap { $0.edits(evidence) }
+    let searches = rules.flatMap { $0.searches(evidence) }
+    let variants = rules.flatMap { $0.secretVariants(evidence) }
+    var seen = Set(exactKeys.map(\.bytes))
+    var keys: [Key] = []
+    for (index, secret) in evidence.secrets.enumerated() {
+      for variant in variants {
+        guard let bytes = variant.bytes(of: secret.bytes), seen.insert(bytes).inserted else { continue }
+        keys.append(Key(bytes: bytes, secret: index, variant: variant))
+      }
+    }
+    let tested = Set(edits.map(\.rule) + searches.map(\.rule) + variants.map(\.rule))
+      .union(["key-pair-mismatch", "digest-construction", ClientComparison.rule])
+    return Hypotheses(edits: edits, searches: searches, variantKeys: keys, testedRules: tested)
   }
 }
 
@@ -117,11 +153,9 @@ private extension HypothesisSearch {
 
   /// The server's string, the client's, and each single mistake applied to the server's,
   /// without repeats.
-  func singleMistakes() -> [Trial] {
+  func singleMistakes(_ edits: [Edit]) -> [Trial] {
     var trials = [Trial(candidate: base, steps: [])]
-    if let client = clientCandidate() {
-      trials.append(Trial(candidate: client, steps: [Step(rule: ClientComparison.rule, summary: "signed its own parameters")]))
-    }
+    if let client = clientTrial() { trials.append(client) }
     for edit in edits {
       guard let candidate = edit.apply(base) else { continue }
       trials.append(Trial(candidate: candidate, steps: [Step(rule: edit.rule, summary: edit.summary)]))
@@ -129,19 +163,29 @@ private extension HypothesisSearch {
     return unique(trials)
   }
 
-  /// Two different single mistakes applied one after the other.
-  func doubleMistakes() -> [Trial] {
-    var trials: [Trial] = []
-    for (index, first) in edits.enumerated() {
-      guard let once = first.apply(base) else { continue }
-      for second in edits[(index + 1)...] {
-        guard let twice = second.apply(once) else { continue }
-        trials.append(Trial(candidate: twice, steps: [
-          Step(rule: first.rule, summary: first.summary), Step(rule: second.rule, summary: second.summary),
-        ]))
+  /// Two different single mistakes applied one after the other, built on every core.
+  func doubleMistakes(_ edits: [Edit]) -> [Trial] {
+    let base = base
+    let results = ConcurrentResults<[Trial]>(count: edits.count)
+    Parallel.forEach(edits.count) { index in
+      let first = edits[index]
+      var trials: [Trial] = []
+      if let once = first.apply(base) {
+        for second in edits[(index + 1)...] {
+          guard let twice = second.apply(once) else { continue }
+          trials.append(Trial(candidate: twice, steps: [
+            Step(rule: first.rule, summary: first.summary), Step(rule: second.rule, summary: second.summary),
+          ]))
+        }
       }
+      results.store(trials, at: index)
     }
-    return unique(trials)
+    return unique(results.values.flatMap { $0 })
+  }
+
+  /// The client's own string, as a trial.
+  func clientTrial() -> Trial? {
+    clientCandidate().map { Trial(candidate: $0, steps: [Step(rule: ClientComparison.rule, summary: "signed its own parameters")]) }
   }
 
   /// What the client's own input says it signed: its logged string as it is, or its
@@ -158,9 +202,8 @@ private extension HypothesisSearch {
   }
 
   func unique(_ trials: [Trial]) -> [Trial] {
-    // NB: by bytes, since a set of strings takes NFC and NFD for the same text.
-    var seen = Set<[UInt8]>()
-    return trials.filter { seen.insert(Array($0.candidate.text.utf8)).inserted }
+    var seen = Set<ExactText>()
+    return trials.filter { seen.insert(ExactText($0.text)).inserted }
   }
 }
 
@@ -169,15 +212,13 @@ private extension HypothesisSearch {
 private extension HypothesisSearch {
   func tryAppended(_ trials: [Trial], keys: [Key], counter: inout Counter) throws(OpenSSLError) -> VerifiedHypothesis? {
     guard !trials.isEmpty, !keys.isEmpty else { return nil }
-    let jobs = trials.map { trial in
-      Verifier.Job(prefix: Array(trial.candidate.text.utf8), count: 1) { _, _ in }
-    }
+    let jobs = trials.map { Verifier.Job(message: Array($0.text.utf8)) }
     let (matches, digests) = try verifier.findAppended(jobs: jobs, keys: keys.map(\.bytes))
     counter.candidates += trials.count
     counter.digests += digests
     guard let match = matches.first else { return nil }
     let trial = trials[match.job]
-    return verified(steps: trial.steps, text: trial.candidate.text, key: keys[match.key], recipe: .plain, counter: counter)
+    return verified(steps: trial.steps, text: trial.text, key: keys[match.key], recipe: .plain, counter: counter)
   }
 
   func tryRecipes(_ trials: [Trial], counter: inout Counter) throws(OpenSSLError) -> VerifiedHypothesis? {
@@ -206,18 +247,20 @@ private extension HypothesisSearch {
     return nil
   }
 
-  func trySearches(on trials: [Trial], keys: [Key], counter: inout Counter) throws(OpenSSLError) -> VerifiedHypothesis? {
+  func trySearches(
+    on trials: [Trial],
+    _ searches: [ValueSearch],
+    keys: [Key],
+    counter: inout Counter
+  ) throws(OpenSSLError) -> VerifiedHypothesis? {
     guard !keys.isEmpty else { return nil }
     var jobs: [Verifier.Job] = []
     var origins: [(trial: Trial, search: ValueSearch)] = []
     for trial in trials where trial.candidate.transform == nil {
       for search in searches {
         guard let (before, after) = split(trial.candidate, around: search.key) else { continue }
-        let value = search.value
-        jobs.append(Verifier.Job(prefix: before, count: search.count) { index, buffer in
-          buffer.append(contentsOf: value(index).utf8)
-          buffer.append(contentsOf: after)
-        })
+        let middle: Verifier.Job.Middle = search.integer.map { .integer($0) } ?? .text(search.value)
+        jobs.append(Verifier.Job(prefix: before, count: search.count, middle: middle, suffix: after))
         origins.append((trial, search))
       }
     }
@@ -235,9 +278,7 @@ private extension HypothesisSearch {
     guard let match = matches.first else { return nil }
     let (trial, search) = origins[match.job]
     let step = Step(rule: search.rule, summary: search.summary + " (" + search.describe(match.index) + ")")
-    var suffix: [UInt8] = []
-    jobs[match.job].writeSuffix(match.index, &suffix)
-    let text = String(decoding: jobs[match.job].prefix + suffix, as: UTF8.self)
+    let text = String(decoding: jobs[match.job].message(match.index), as: UTF8.self)
     return verified(steps: trial.steps + [step], text: text, key: keys[match.key], recipe: .plain, counter: counter)
   }
 
@@ -301,14 +342,17 @@ private extension HypothesisSearch {
     }
   }
 
-  func summary(_ counter: Counter, verified: VerifiedHypothesis?) -> SearchSummary {
+  func summary(_ counter: Counter, verified: VerifiedHypothesis?, hypotheses: Hypotheses?) -> SearchSummary {
     var tried = ["the server's string"]
     if evidence.client != nil { tried.append("the client's own string") }
-    tried.append("\(edits.count) single mistakes")
-    if !variantKeys.isEmpty { tried.append("\(variantKeys.count / max(1, evidence.secrets.count)) ways of holding the secret") }
-    tried.append("HMAC and the secret placed elsewhere")
-    if !searches.isEmpty { tried.append(searches.map(\.summary).joined(separator: ", ")) }
-    tried.append("pairs of mistakes")
+    if let hypotheses {
+      tried.append("\(hypotheses.edits.count) single mistakes")
+      let ways = hypotheses.variantKeys.count / max(1, evidence.secrets.count)
+      if ways > 0 { tried.append("\(ways) ways of holding the secret") }
+      tried.append("HMAC and the secret placed elsewhere")
+      if !hypotheses.searches.isEmpty { tried.append(hypotheses.searches.map(\.summary).joined(separator: ", ")) }
+      tried.append("pairs of mistakes")
+    }
     return SearchSummary(
       secretLabels: evidence.secrets.map(\.label),
       candidates: counter.candidates,

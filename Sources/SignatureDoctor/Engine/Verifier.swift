@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Digests candidate strings under candidate secrets and compares each digest with the
 /// signature the client sent.
 ///
@@ -8,12 +6,43 @@ import Dispatch
 /// is written into one reused buffer, and the work is split over every core. Digests are
 /// compared with the sent signature's bytes in constant time.
 struct Verifier: Sendable {
-  /// A family of candidate messages: `prefix` followed by each suffix in turn.
+  /// A family of candidate messages: `prefix`, then what varies, then `suffix`.
   struct Job: Sendable {
+    /// What varies from one candidate to the next.
+    enum Middle: Sendable {
+      /// Nothing: the job is one message.
+      case none
+      /// A whole number, written in decimal.
+      case integer(@Sendable (Int) -> Int)
+      /// Text.
+      case text(@Sendable (Int) -> String)
+    }
+
     let prefix: [UInt8]
     let count: Int
-    /// Writes the suffix of candidate `index` into an empty buffer.
-    let writeSuffix: @Sendable (Int, inout [UInt8]) -> Void
+    let middle: Middle
+    let suffix: [UInt8]
+
+    /// One message.
+    init(message: [UInt8]) {
+      self.init(prefix: message, count: 1, middle: .none, suffix: [])
+    }
+
+    init(prefix: [UInt8], count: Int, middle: Middle, suffix: [UInt8]) {
+      self.prefix = prefix
+      self.count = count
+      self.middle = middle
+      self.suffix = suffix
+    }
+
+    /// The whole message of candidate `index`.
+    func message(_ index: Int) -> [UInt8] {
+      switch middle {
+      case .none: prefix + suffix
+      case .integer(let value): prefix + Array(String(value(index)).utf8) + suffix
+      case .text(let value): prefix + Array(value(index).utf8) + suffix
+      }
+    }
   }
 
   /// A candidate that reproduced the signature.
@@ -36,8 +65,10 @@ struct Verifier: Sendable {
   /// Tries every candidate of every job with every key appended, as Cloudinary digests a
   /// signature; returns the matches in a stable order and the number of digests computed.
   ///
+  /// Small searches run on the calling thread: starting workers costs more than they save.
   /// - Throws: `OpenSSLError` when libcrypto refuses.
   func findAppended(jobs: [Job], keys: [[UInt8]]) throws(OpenSSLError) -> (matches: [Match], digests: Int) {
+    let keyRing = KeyRing(keys)
     var units: [(job: Int, range: Range<Int>)] = []
     for (index, job) in jobs.enumerated() {
       var start = 0
@@ -46,17 +77,23 @@ struct Verifier: Sendable {
         start += Self.chunk
       }
     }
+    let digests = jobs.reduce(0) { $0 + $1.count } * keys.count
+    var matches: [Match] = []
+    if digests < Self.chunk * 2 {
+      for (jobIndex, range) in units {
+        matches += try search(jobs[jobIndex], jobIndex: jobIndex, range: range, keys: keyRing)
+      }
+      return (matches.sorted(), digests)
+    }
     let work = units
     let results = ConcurrentResults<Result<[Match], OpenSSLError>>(count: work.count)
-    DispatchQueue.concurrentPerform(iterations: work.count) { unit in
+    Parallel.forEach(work.count) { unit in
       let (jobIndex, range) = work[unit]
       results.store(Result { () throws(OpenSSLError) in
-        try search(jobs[jobIndex], jobIndex: jobIndex, range: range, keys: keys)
+        try search(jobs[jobIndex], jobIndex: jobIndex, range: range, keys: keyRing)
       }, at: unit)
     }
-    var matches: [Match] = []
     for result in results.values { matches += try result.get() }
-    let digests = jobs.reduce(0) { $0 + $1.count } * keys.count
     return (matches.sorted(), digests)
   }
 
@@ -81,27 +118,85 @@ struct Verifier: Sendable {
     return constantTimeEquals(digest.bytes, target)
   }
 
-  private func search(_ job: Job, jobIndex: Int, range: Range<Int>, keys: [[UInt8]]) throws(OpenSSLError) -> [Match] {
+  /// The hot loop: the prefix is digested once, each candidate's middle and the suffix
+  /// once, each key once per candidate, from raw memory, so that nothing is retained or
+  /// allocated per digest.
+  private func search(_ job: Job, jobIndex: Int, range: Range<Int>, keys: KeyRing) throws(OpenSSLError) -> [Match] {
     var prefixState = try DigestState(algorithm)
     try prefixState.update(job.prefix)
-    var suffix: [UInt8] = []
-    suffix.reserveCapacity(256)
     var output = [UInt8](repeating: 0, count: algorithm.byteCount)
     var found: [Match] = []
-    for index in range {
-      suffix.removeAll(keepingCapacity: true)
-      job.writeSuffix(index, &suffix)
-      var withSuffix = prefixState
-      try withSuffix.update(suffix)
-      for (keyIndex, key) in keys.enumerated() {
-        var state = withSuffix
-        try state.update(key)
-        try state.finalize(into: &output)
-        if constantTimeEquals(output, target) {
-          found.append(Match(job: jobIndex, index: index, key: keyIndex))
+    try keys.bytes.withBytes { (allKeys) throws(OpenSSLError) in
+      try job.suffix.withBytes { (suffix) throws(OpenSSLError) in
+        let keyBytes = UnsafeRawBufferPointer(allKeys)
+        for index in range {
+          var state = prefixState
+          try Self.absorbMiddle(job.middle, index, into: &state)
+          try state.update(UnsafeRawBufferPointer(suffix))
+          for key in keys.ranges.indices {
+            var keyed = state
+            try keyed.update(UnsafeRawBufferPointer(rebasing: keyBytes[keys.ranges[key]]))
+            try keyed.finalize(into: &output)
+            if constantTimeEquals(output, target) {
+              found.append(Match(job: jobIndex, index: index, key: key))
+            }
+          }
         }
       }
     }
     return found
+  }
+
+  /// Feeds the varying part of candidate `index` to the state; a number is written as
+  /// decimal digits on the stack.
+  @inline(__always)
+  private static func absorbMiddle(_ middle: Job.Middle, _ index: Int, into state: inout DigestState) throws(OpenSSLError) {
+    switch middle {
+    case .none:
+      return
+    case .text(let value):
+      try state.update(value(index))
+    case .integer(let value):
+      let number = value(index)
+      var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+      var failure: OpenSSLError?
+      withUnsafeMutableBytes(of: &digits) { buffer in
+        var magnitude = number.magnitude
+        var start = buffer.count
+        repeat {
+          start -= 1
+          buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+          magnitude /= 10
+        } while magnitude > 0
+        if number < 0 {
+          start -= 1
+          buffer[start] = UInt8(ascii: "-")
+        }
+        do throws(OpenSSLError) {
+          try state.update(UnsafeRawBufferPointer(rebasing: buffer[start...]))
+        } catch {
+          failure = error
+        }
+      }
+      if let failure { throw failure }
+    }
+  }
+}
+
+/// Keys laid end to end in one buffer, so that the hot loop reads them without touching
+/// reference counts.
+private struct KeyRing: Sendable {
+  let bytes: [UInt8]
+  let ranges: [Range<Int>]
+
+  init(_ keys: [[UInt8]]) {
+    var bytes: [UInt8] = []
+    var ranges: [Range<Int>] = []
+    for key in keys {
+      ranges.append(bytes.count..<bytes.count + key.count)
+      bytes += key
+    }
+    self.bytes = bytes
+    self.ranges = ranges
   }
 }

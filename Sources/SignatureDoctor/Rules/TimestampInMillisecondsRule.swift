@@ -106,13 +106,13 @@ struct TimestampInMillisecondsRule: Rule {
   func searches(_ evidence: Evidence) -> [ValueSearch] {
     guard let seconds = Timestamps(evidence).sent?.value.seconds else { return [] }
     let radius = Self.searchRadius
-    let value: @Sendable (Int) -> String = { String(seconds * 1000 + $0 - radius) }
+    let value: @Sendable (Int) -> Int = { seconds * 1000 + $0 - radius }
     return [ValueSearch(
       rule: Self.slug,
       summary: "signed a time in milliseconds",
       key: "timestamp",
       count: 2 * radius + 1,
-      value: value,
+      integer: value,
       describe: { "\(value($0)) ms, \($0 - radius) ms from the seconds sent" })]
   }
 

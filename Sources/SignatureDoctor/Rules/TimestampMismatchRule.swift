@@ -93,7 +93,7 @@ struct TimestampMismatchRule: Rule {
       summary: "signed another timestamp",
       key: "timestamp",
       count: 2 * radius,
-      value: { String(sent + offset($0)) },
+      integer: { sent + offset($0) },
       describe: { "\(sent + offset($0)), \(Self.offset(offset($0)))" })]
   }
 

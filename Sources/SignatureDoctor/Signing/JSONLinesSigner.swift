@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Signs JSON lines: one object of parameters in, one JSON object out, in order.
 ///
 /// A line that cannot be signed gives `{"error": …, "line": N}` and the rest go on. Lines
@@ -36,7 +34,7 @@ public struct JSONLinesSigner: Sendable {
     }
     let chunkSize = (lines.count + chunkCount - 1) / chunkCount
     let results = ConcurrentResults<([UInt8], Int)>(count: chunkCount)
-    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+    Parallel.forEach(chunkCount) { chunk in
       let start = chunk * chunkSize
       let end = min(start + chunkSize, lines.count)
       guard start < end else { return results.store(([], 0), at: chunk) }

@@ -1,4 +1,3 @@
-import Dispatch
 import SignatureDoctor
 
 /// Streams `sign --jsonl`: reads a chunk, signs its complete lines, writes them, repeats.
@@ -106,19 +105,13 @@ struct JSONLinesRun {
 
 /// A batch being signed on other threads.
 private final class InFlightBatch: @unchecked Sendable {
-  private let group = DispatchGroup()
-  // NB: written once by the signing task and read only after `group.wait()`, which orders
-  // the two accesses.
-  private var output: JSONLinesSigner.BatchOutput?
+  private let task: Parallel.Background<JSONLinesSigner.BatchOutput>
 
   init(lines: [ArraySlice<UInt8>], firstLineNumber: Int, signer: JSONLinesSigner) {
-    DispatchQueue.global().async(group: group) { [self] in
-      output = signer.sign(lines, firstLineNumber: firstLineNumber)
-    }
+    task = Parallel.Background { signer.sign(lines, firstLineNumber: firstLineNumber) }
   }
 
   func wait() -> JSONLinesSigner.BatchOutput {
-    group.wait()
-    return output!
+    task.join()
   }
 }
