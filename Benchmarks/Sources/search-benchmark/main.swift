@@ -14,12 +14,18 @@ let params = #"{"folder": "avatars", "tags": ["summer", "sale"], "timestamp": 16
 let errorSource = SourceText(name: "error.txt", text: error)
 let paramsSource = SourceText(name: "params.json", text: params)
 let reports = try ServerErrorReader.reports(in: errorSource)
-let client = ClientEvidence(format: .json, parameters: try ParameterDocument.parameters(fromJSON: paramsSource))
+let parameters = try ParameterDocument.parameters(fromJSON: paramsSource)
+let client = ClientEvidence(format: .json, parameters: parameters)
 let credentials = Credentials(
   secrets: [Secret(label: "benchmark", bytes: Array("FAKEbenchmarkSecretNotReal0".utf8))],
   apiKey: "123456789012345", cloudName: "demo")
-let evidence = Evidence(errorSource: errorSource, reports: reports, paramsSource: paramsSource, client: client,
-                        credentials: credentials)
+let evidence = Evidence(
+  errorSource: errorSource,
+  reports: reports,
+  paramsSource: paramsSource,
+  client: client,
+  credentials: credentials
+)
 
 let start = DispatchTime.now().uptimeNanoseconds
 let diagnosis = try DiagnosisEngine().diagnose(evidence)

@@ -12,9 +12,14 @@ runFuzzTarget { data, size in
   else { return 0 }
   let paramsSource = try? SourceText(name: "params", bytes: Array(bytes[half...]))
   let client = paramsSource.flatMap { try? ClientParameterReader.read($0) }
+  let secret = Secret(label: "fuzz", bytes: Array("fuzz-secret".utf8))
   let evidence = Evidence(
-    errorSource: errorSource, reports: reports, paramsSource: client == nil ? nil : paramsSource, client: client,
-    credentials: Credentials(secrets: [Secret(label: "fuzz", bytes: Array("fuzz-secret".utf8))], apiKey: "1"))
+    errorSource: errorSource,
+    reports: reports,
+    paramsSource: client == nil ? nil : paramsSource,
+    client: client,
+    credentials: Credentials(secrets: [secret], apiKey: "1")
+  )
   _ = try? DiagnosisEngine().diagnose(evidence)
   return 0
 }

@@ -39,7 +39,11 @@ public struct DiagnosisEngine: Sendable {
 
   /// Verified findings replace the rule's unverified ones; a match of the client's own
   /// string proves every finding drawn from comparing it with the server's.
-  private func merge(verified: VerifiedHypothesis, into findings: [Finding], evidence: Evidence) -> [Finding] {
+  private func merge(
+    verified: VerifiedHypothesis,
+    into findings: [Finding],
+    evidence: Evidence
+  ) -> [Finding] {
     var result: [Finding] = []
     if verified.rules == [ClientComparison.rule] {
       let comparing = findings.filter { ClientComparison.rules.contains($0.rule.slug) }

@@ -67,7 +67,13 @@ public struct Proof: Hashable, Sendable {
   /// Candidates tried before the match.
   public let candidatesTried: Int
 
-  public init(secretLabel: String, digestedText: String, recipe: String, signature: String, candidatesTried: Int) {
+  public init(
+    secretLabel: String,
+    digestedText: String,
+    recipe: String,
+    signature: String,
+    candidatesTried: Int
+  ) {
     self.secretLabel = secretLabel
     self.digestedText = digestedText
     self.recipe = recipe

@@ -98,7 +98,8 @@ public struct SecretVariant: Hashable, Sendable {
     case .wrap(let before, let after): return before + secret + after
     case .trimmed:
       let trimmable: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "\""), UInt8(ascii: "'")]
-      let core = Array(secret.drop { trimmable.contains($0) }.reversed().drop { trimmable.contains($0) }.reversed())
+      let front = secret.drop { trimmable.contains($0) }
+      let core = Array(front.reversed().drop { trimmable.contains($0) }.reversed())
       return core == secret || core.isEmpty ? nil : core
     case .cutTo(let length): return length < secret.count && length > 0 ? Array(secret.prefix(length)) : nil
     case .apiKey(let key): return Array(key.utf8)

@@ -99,7 +99,9 @@ struct HypothesisSearch {
       let keys = hypotheses.variantKeys
       switch stage {
       case .direct: verified = nil
-      case .singleMistakes: verified = try tryAppended(Array(singles.dropFirst(direct.count)), keys: exactKeys, counter: &counter)
+      case .singleMistakes:
+        let afterDirect = Array(singles.dropFirst(direct.count))
+        verified = try tryAppended(afterDirect, keys: exactKeys, counter: &counter)
       case .secretVariants: verified = try tryAppended(singles, keys: keys, counter: &counter)
       case .recipes: verified = try tryRecipes(singles, counter: &counter)
       case .valueSearches:
@@ -109,19 +111,27 @@ struct HypothesisSearch {
       case .searchesAfterMistakes:
         // NB: a new order and another timestamp together are rare, and 720 orders would
         // crowd out every likelier pair of mistakes.
-        let mistakes = singles.filter { !$0.steps.isEmpty && !$0.steps.contains { $0.rule == "unsorted-params" } }
+        let mistakes = singles.filter { single in
+          !single.steps.isEmpty && !single.steps.contains { $0.rule == "unsorted-params" }
+        }
         verified = try trySearches(on: mistakes, hypotheses.searches, keys: exactKeys, counter: &counter)
       case .searchesWithSecretVariants:
         verified = try trySearches(on: server, hypotheses.searches, keys: keys, counter: &counter)
       }
       if let verified {
-        return Outcome(summary: summary(counter, verified: verified, hypotheses: hypotheses), verified: verified,
-                       testedRules: hypotheses.testedRules)
+        return Outcome(
+          summary: summary(counter, verified: verified, hypotheses: hypotheses),
+          verified: verified,
+          testedRules: hypotheses.testedRules
+        )
       }
       if counter.digests > Self.budget { break }
     }
-    return Outcome(summary: summary(counter, verified: nil, hypotheses: hypotheses), verified: nil,
-                   testedRules: hypotheses.testedRules)
+    return Outcome(
+      summary: summary(counter, verified: nil, hypotheses: hypotheses),
+      verified: nil,
+      testedRules: hypotheses.testedRules
+    )
   }
 
   /// Every rule's edits, searches and ways of holding the secret.
