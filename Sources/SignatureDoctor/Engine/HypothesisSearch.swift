@@ -195,7 +195,8 @@ private extension HypothesisSearch {
 
   /// The client's own string, as a trial.
   func clientTrial() -> Trial? {
-    clientCandidate().map { Trial(candidate: $0, steps: [Step(rule: ClientComparison.rule, summary: "signed its own parameters")]) }
+    let step = Step(rule: ClientComparison.rule, summary: "signed its own parameters")
+    return clientCandidate().map { Trial(candidate: $0, steps: [step]) }
   }
 
   /// What the client's own input says it signed: its logged string as it is, or its
@@ -205,7 +206,8 @@ private extension HypothesisSearch {
     if let logged = client.loggedStringToSign {
       return Candidate(pairs: SignedPair.pairs(in: logged.text).map(\.text), keepsOrder: true)
     }
-    guard let text = try? StringToSign(client.parameters, options: SigningOptions(nestedValues: .renderLikeServer)) else {
+    let options = SigningOptions(nestedValues: .renderLikeServer)
+    guard let text = try? StringToSign(client.parameters, options: options) else {
       return nil
     }
     return Candidate(pairs: text.pairs, keepsOrder: true)
@@ -220,7 +222,11 @@ private extension HypothesisSearch {
 // MARK: - Trying
 
 private extension HypothesisSearch {
-  func tryAppended(_ trials: [Trial], keys: [Key], counter: inout Counter) throws(OpenSSLError) -> VerifiedHypothesis? {
+  func tryAppended(
+    _ trials: [Trial],
+    keys: [Key],
+    counter: inout Counter
+  ) throws(OpenSSLError) -> VerifiedHypothesis? {
     guard !trials.isEmpty, !keys.isEmpty else { return nil }
     let jobs = trials.map { Verifier.Job(message: Array($0.text.utf8)) }
     let (matches, digests) = try verifier.findAppended(jobs: jobs, keys: keys.map(\.bytes))
@@ -228,12 +234,21 @@ private extension HypothesisSearch {
     counter.digests += digests
     guard let match = matches.first else { return nil }
     let trial = trials[match.job]
-    return verified(steps: trial.steps, text: trial.text, key: keys[match.key], recipe: .plain, counter: counter)
+    return verified(
+      steps: trial.steps,
+      text: trial.text,
+      key: keys[match.key],
+      recipe: .plain,
+      counter: counter
+    )
   }
 
   func tryRecipes(_ trials: [Trial], counter: inout Counter) throws(OpenSSLError) -> VerifiedHypothesis? {
     for trial in trials where trial.candidate.transform == nil {
-      let ordered = trial.candidate.keepsOrder ? trial.candidate.pairs : trial.candidate.pairs.sorted(by: StringToSign.precedes)
+      let ordered =
+        trial.candidate.keepsOrder
+        ? trial.candidate.pairs
+        : trial.candidate.pairs.sorted(by: StringToSign.precedes)
       let message = Array(ordered.joined(separator: "&").utf8)
       var pairEnds: [Int] = []
       var end = 0
@@ -248,8 +263,13 @@ private extension HypothesisSearch {
         for key in exactKeys {
           counter.digests += 1
           if try verifier.matches(message: message, pairEnds: pairEnds, key: key.bytes, recipe: recipe) {
-            return verified(steps: trial.steps, text: String(decoding: message, as: UTF8.self), key: key, recipe: recipe,
-                            counter: counter)
+            return verified(
+              steps: trial.steps,
+              text: String(decoding: message, as: UTF8.self),
+              key: key,
+              recipe: recipe,
+              counter: counter
+            )
           }
         }
       }
@@ -289,7 +309,13 @@ private extension HypothesisSearch {
     let (trial, search) = origins[match.job]
     let step = Step(rule: search.rule, summary: search.summary + " (" + search.describe(match.index) + ")")
     let text = String(decoding: jobs[match.job].message(match.index), as: UTF8.self)
-    return verified(steps: trial.steps + [step], text: text, key: keys[match.key], recipe: .plain, counter: counter)
+    return verified(
+      steps: trial.steps + [step],
+      text: text,
+      key: keys[match.key],
+      recipe: .plain,
+      counter: counter
+    )
   }
 
   /// The candidate's bytes before and after the value of `key`.
@@ -305,7 +331,13 @@ private extension HypothesisSearch {
 // MARK: - Results
 
 private extension HypothesisSearch {
-  func verified(steps: [Step], text: String, key: Key, recipe: Recipe, counter: Counter) -> VerifiedHypothesis {
+  func verified(
+    steps: [Step],
+    text: String,
+    key: Key,
+    recipe: Recipe,
+    counter: Counter
+  ) -> VerifiedHypothesis {
     let secret = evidence.secrets[key.secret]
     let secretChange = key.variant == .exact ? nil : key.variant.summary
     var rules = steps.map(\.rule)
@@ -320,16 +352,20 @@ private extension HypothesisSearch {
     case .secretFirst: digested = placeholder + text
     case .secretAfterPair(let index):
       let pairs = text.split(separator: "&", omittingEmptySubsequences: false)
-      digested = pairs[...index].joined(separator: "&") + placeholder + "&" + pairs[(index + 1)...].joined(separator: "&")
+      let head = pairs[...index].joined(separator: "&")
+      let tail = pairs[(index + 1)...].joined(separator: "&")
+      digested = head + placeholder + "&" + tail
     }
     let algorithm = verifier.algorithm.displayName
-    let held = secretChange.map { "the secret from \(secret.label), \($0)" } ?? "the secret from \(secret.label)"
+    let held = secretChange.map { "the secret from \(secret.label), \($0)" }
+      ?? "the secret from \(secret.label)"
     let recipeText: String
     switch recipe {
     case .plain: recipeText = "\(algorithm) of the string followed by \(held)"
     case .hmac: recipeText = "HMAC-\(algorithm) of the string, keyed with \(held)"
     case .secretFirst: recipeText = "\(algorithm) of \(held) followed by the string"
-    case .secretAfterPair: recipeText = "\(algorithm) of the string with \(held) inserted where {secret} stands"
+    case .secretAfterPair:
+      recipeText = "\(algorithm) of the string with \(held) inserted where {secret} stands"
     }
     let proof = Proof(
       secretLabel: secret.label,
@@ -360,7 +396,9 @@ private extension HypothesisSearch {
       let ways = hypotheses.variantKeys.count / max(1, evidence.secrets.count)
       if ways > 0 { tried.append("\(ways) ways of holding the secret") }
       tried.append("HMAC and the secret placed elsewhere")
-      if !hypotheses.searches.isEmpty { tried.append(hypotheses.searches.map(\.summary).joined(separator: ", ")) }
+      if !hypotheses.searches.isEmpty {
+        tried.append(hypotheses.searches.map(\.summary).joined(separator: ", "))
+      }
       tried.append("pairs of mistakes")
     }
     return SearchSummary(

@@ -112,8 +112,11 @@ struct Verifier: Sendable {
     case .secretAfterPair(let pair):
       guard pair < pairEnds.count else { return false }
       let cut = pairEnds[pair]
-      digest = try OpenSSLDigester().digest(of: Array(message[..<cut]) + key, followedBy: Array(message[cut...]),
-                                            using: algorithm)
+      digest = try OpenSSLDigester().digest(
+        of: Array(message[..<cut]) + key,
+        followedBy: Array(message[cut...]),
+        using: algorithm
+      )
     }
     return constantTimeEquals(digest.bytes, target)
   }
@@ -121,7 +124,12 @@ struct Verifier: Sendable {
   /// The hot loop: the prefix is digested once, each candidate's middle and the suffix
   /// once, each key once per candidate, from raw memory, so that nothing is retained or
   /// allocated per digest.
-  private func search(_ job: Job, jobIndex: Int, range: Range<Int>, keys: KeyRing) throws(OpenSSLError) -> [Match] {
+  private func search(
+    _ job: Job,
+    jobIndex: Int,
+    range: Range<Int>,
+    keys: KeyRing
+  ) throws(OpenSSLError) -> [Match] {
     var prefixState = try DigestState(algorithm)
     try prefixState.update(job.prefix)
     var output = [UInt8](repeating: 0, count: algorithm.byteCount)
@@ -150,7 +158,11 @@ struct Verifier: Sendable {
   /// Feeds the varying part of candidate `index` to the state; a number is written as
   /// decimal digits on the stack.
   @inline(__always)
-  private static func absorbMiddle(_ middle: Job.Middle, _ index: Int, into state: inout DigestState) throws(OpenSSLError) {
+  private static func absorbMiddle(
+    _ middle: Job.Middle,
+    _ index: Int,
+    into state: inout DigestState
+  ) throws(OpenSSLError) {
     switch middle {
     case .none:
       return

@@ -30,8 +30,13 @@ public struct ClientPair: Hashable, Sendable {
     }
     let options = SigningOptions(version: .v1, nestedValues: .renderLikeServer)
     return client.parameters.map { parameter in
-      let rendered = SigningOptions.isExcluded(parameter.key) ? nil : (try? StringToSign.render(parameter, options: options)) ?? nil
-      let span = parameter.keySpan.map { key in key.lowerBound..<(parameter.valueSpan?.upperBound ?? key.upperBound) }
+      let rendered =
+        SigningOptions.isExcluded(parameter.key)
+        ? nil
+        : (try? StringToSign.render(parameter, options: options)) ?? nil
+      let span = parameter.keySpan.map { key in
+        key.lowerBound..<(parameter.valueSpan?.upperBound ?? key.upperBound)
+      }
       return ClientPair(key: parameter.key, value: rendered, parameter: parameter, span: span)
     }
   }

@@ -22,7 +22,9 @@ public struct PairAlignment: Hashable, Sendable {
       if let index = client.lastIndex(where: { $0.key.hasSameScalars(as: pair.key) }) {
         used.insert(index)
         let clientPair = client[index]
-        let value = clientPair.value.map { StringToSign.pair("", $0, version: .v2).dropFirst() }.map(String.init)
+        let value = clientPair.value
+          .map { StringToSign.pair("", $0, version: .v2).dropFirst() }
+          .map(String.init)
         // NB: by scalars, since `==` on strings takes NFC and NFD for the same text.
         let same = [clientPair.value, value].contains { $0?.hasSameScalars(as: pair.value) == true }
         rows.append(same ? .same(pair, clientPair) : .differs(pair, clientPair))

@@ -40,7 +40,9 @@ public enum ValueDifference: Hashable, Sendable {
     }
     if Self.isNested(server) != Self.isNested(client) {
       self = .nested
-    } else if server.replacingAll("%26", with: "&").hasSameScalars(as: client.replacingAll("%26", with: "&")) {
+    } else if server.replacingAll("%26", with: "&").hasSameScalars(
+      as: client.replacingAll("%26", with: "&")
+    ) {
       self = .ampersandEscaping
     } else if Self.percentDecoded(server).hasSameScalars(as: Self.percentDecoded(client)) {
       self = .urlEncoding
@@ -66,7 +68,8 @@ public enum ValueDifference: Hashable, Sendable {
   /// Whether the encoding-mismatch rule explains this difference.
   public var isEncoding: Bool {
     switch self {
-    case .urlEncoding, .htmlEntities, .unicodeNormalization, .ampersandEscaping, .booleanSpelling, .numberSpelling:
+    case .urlEncoding, .htmlEntities, .unicodeNormalization, .ampersandEscaping, .booleanSpelling,
+      .numberSpelling:
       true
     default:
       false

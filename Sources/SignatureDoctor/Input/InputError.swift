@@ -47,7 +47,11 @@ public struct InputError: Error, Equatable, Sendable {
 
 extension InputError: CustomStringConvertible {
   public var description: String {
-    if let location { "\(inputName):\(location): error: \(message)" } else { "\(inputName): error: \(message)" }
+    if let location {
+      "\(inputName):\(location): error: \(message)"
+    } else {
+      "\(inputName): error: \(message)"
+    }
   }
 }
 

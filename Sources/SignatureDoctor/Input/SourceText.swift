@@ -52,7 +52,8 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
   public init(ofByte offset: Int, in bytes: some BidirectionalCollection<UInt8>) {
     let end = bytes.index(bytes.startIndex, offsetBy: min(max(offset, 0), bytes.count))
     let before = bytes[..<end]
-    let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { bytes.index(after: $0) } ?? bytes.startIndex
+    let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { bytes.index(after: $0) }
+      ?? bytes.startIndex
     line = before.lazy.filter { $0 == UInt8(ascii: "\n") }.count + 1
     column = bytes[lineStart..<end].lazy.filter { $0 & 0xC0 != 0x80 }.count + 1
   }

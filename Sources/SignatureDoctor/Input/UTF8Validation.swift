@@ -7,7 +7,8 @@ enum UTF8Validation {
     while index < bytes.count {
       // NB: most text is ASCII; eight bytes at a time rule it in.
       while index + 8 <= bytes.count,
-        UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+        UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+          & 0x8080_8080_8080_8080 == 0
       {
         index += 8
       }

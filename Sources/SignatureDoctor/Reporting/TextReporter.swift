@@ -25,13 +25,14 @@ public struct TextReporter: Reporter {
   func bottomLine(_ diagnosis: Diagnosis) -> String {
     guard let top = diagnosis.topFinding else {
       if diagnosis.evidence.reports.contains(where: { $0.kind == .invalidSignature }) {
-        return "sigdoc found no cause in what was given; add the client's parameters (--params) or the secret "
-          + "(--secret-env, --secret-file) to narrow it down."
+        return "sigdoc found no cause in what was given; add the client's parameters (--params) or "
+          + "the secret (--secret-env, --secret-file) to narrow it down."
       }
       return "sigdoc found nothing amiss in what was given."
     }
     guard let proof = top.proof else { return top.summary }
-    return top.summary + " (Verified: this reproduces the signature sent, with the secret from \(proof.secretLabel).)"
+    return top.summary
+      + " (Verified: this reproduces the signature sent, with the secret from \(proof.secretLabel).)"
   }
 }
 
@@ -92,7 +93,9 @@ private extension TextReporter {
       !proof.digestedText.hasPrefix("{secret}")
     {
       let signed = proof.digestedText.replacingAll("{secret}", with: "")
-      clientSide = SignedPair.pairs(in: signed).map { ClientPair(key: $0.key, value: $0.value, parameter: nil, span: nil) }
+      clientSide = SignedPair.pairs(in: signed).map {
+        ClientPair(key: $0.key, value: $0.value, parameter: nil, span: nil)
+      }
       heading = "The server's string and the string the client signed (proven), pair by pair:"
     } else if evidence.hasClient {
       clientSide = evidence.clientPairs
@@ -115,18 +118,24 @@ private extension TextReporter {
         text.append("             client " + bytes.client + "\n", .faint)
       }
     }
-    text.append("  (= same, ≠ different value, - not signed by the client, + signed but not received)\n", .faint)
+    text.append(
+      "  (= same, ≠ different value, - not signed by the client, + signed but not received)\n",
+      .faint
+    )
     return text
   }
 
   func line(_ row: PairAlignment.Row) -> Line {
     switch row {
     case .same(let server, _):
-      return Line(mark: "=", server: VisibleText(server.text).text, client: VisibleText(server.text).text, bytes: nil)
+      let shown = VisibleText(server.text).text
+      return Line(mark: "=", server: shown, client: shown, bytes: nil)
     case .differs(let server, let client):
       let shownServer = VisibleText(server.text).text
-      let shownClient = client.text.map { VisibleText($0).text } ?? "(left out: \(client.key) is empty or null)"
-      let alike = client.value.map { ValueDifference(server: server.value, client: $0) }.map(Self.looksAlike) ?? false
+      let shownClient = client.text.map { VisibleText($0).text }
+        ?? "(left out: \(client.key) is empty or null)"
+      let difference = client.value.map { ValueDifference(server: server.value, client: $0) }
+      let alike = difference.map(Self.looksAlike) ?? false
       let bytes = alike ? (Self.hex(server.value), Self.hex(client.value ?? "")) : nil
       return Line(mark: "≠", server: shownServer, client: shownClient, bytes: bytes)
     case .serverOnly(let server):

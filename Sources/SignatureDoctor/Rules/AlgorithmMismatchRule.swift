@@ -48,9 +48,14 @@ struct AlgorithmMismatchRule: Rule {
     else { return [] }
     return [Self.finding(
       confidence: 0.8,
-      summary: "This looks like a Media Library widget login (cloud_name, timestamp, username), which must be "
-        + "signed with SHA-256, but the signature is SHA-1.",
-      evidence: [EvidenceNote("The signature sent is 40 hex digits: SHA-1.", at: evidence.sentSignatureLocation)],
+      summary: "This looks like a Media Library widget login (cloud_name, timestamp, username), "
+        + "which must be signed with SHA-256, but the signature is SHA-1.",
+      evidence: [
+        EvidenceNote(
+          "The signature sent is 40 hex digits: SHA-1.",
+          at: evidence.sentSignatureLocation
+        ),
+      ],
       fix: Self.description.explanation.howToFix)]
   }
 
@@ -61,8 +66,10 @@ struct AlgorithmMismatchRule: Rule {
     return [Self.finding(
       confidence: 0.45,
       summary: "Or the account accepts only SHA-256 signatures: the SHA-1 signature is right for the secret.",
-      evidence: [EvidenceNote("The signature sent is SHA-1 and correct for the server's string under the secret from "
-        + "\(proof.proof.secretLabel).", at: evidence.sentSignatureLocation)],
+      evidence: [
+        EvidenceNote("The signature sent is SHA-1 and correct for the server's string under the "
+          + "secret from \(proof.proof.secretLabel).", at: evidence.sentSignatureLocation),
+      ],
       fix: Self.description.explanation.howToFix)]
   }
 }

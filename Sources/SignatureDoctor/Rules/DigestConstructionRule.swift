@@ -29,12 +29,13 @@ struct DigestConstructionRule: Rule {
       ]
     ),
     triggering: [
-      RuleExample(error: "Invalid Signature ↓{{sign/upper:folder=a&timestamp=1685544025}}. String to sign - "
-        + "'folder=a&timestamp=1685544025'."),
+      RuleExample(error: "Invalid Signature ↓{{sign/upper:folder=a&timestamp=1685544025}}. "
+        + "String to sign - 'folder=a&timestamp=1685544025'."),
       RuleExample(error: "Invalid Signature ↓{{sign/hmac:folder=a&timestamp=1685544025}}. String to sign - "
         + "'folder=a&timestamp=1685544025'.", withSecret: true, isVerified: true),
       RuleExample(error: "Invalid Signature ↓{{sign/after=2:folder=a&timestamp=1685544025&transformation=c_limit}}. "
-        + "String to sign - 'folder=a&timestamp=1685544025&transformation=c_limit'.", withSecret: true, isVerified: true),
+        + "String to sign - 'folder=a&timestamp=1685544025&transformation=c_limit'.",
+        withSecret: true, isVerified: true),
     ],
     nonTriggering: [
       RuleExample(error: "Invalid Signature {{sign:folder=a&timestamp=1685544025}}. String to sign - "
@@ -51,13 +52,15 @@ struct DigestConstructionRule: Rule {
     case .upperHex(let algorithm):
       return [Self.finding(
         confidence: 0.8,
-        summary: "The signature is \(algorithm.displayName) hex in upper case; Cloudinary writes and compares it in lower case.",
+        summary: "The signature is \(algorithm.displayName) hex in upper case; Cloudinary writes "
+          + "and compares it in lower case.",
         evidence: [EvidenceNote("The signature sent has upper-case hex digits.", at: location)],
         fix: "Write the digest in lower-case hex.")]
     case .base64(let algorithm):
       return [Self.finding(
         confidence: 0.85,
-        summary: "The signature is base64 of a \(algorithm.displayName) digest; Cloudinary expects lower-case hex.",
+        summary: "The signature is base64 of a \(algorithm.displayName) digest; Cloudinary expects "
+          + "lower-case hex.",
         evidence: [EvidenceNote("The signature sent is base64, not hex.", at: location)],
         fix: "Encode the digest as lower-case hex, not base64.")]
     default:
@@ -75,7 +78,8 @@ struct DigestConstructionRule: Rule {
     return Self.finding(
       confidence: 1,
       summary: summary,
-      evidence: (encoding?.evidence ?? []) + [EvidenceNote(proof.sentence, at: evidence.sentSignatureLocation)],
+      evidence: (encoding?.evidence ?? [])
+        + [EvidenceNote(proof.sentence, at: evidence.sentSignatureLocation)],
       fix: encoding?.fix ?? Self.description.explanation.howToFix
     ).verified(by: proof)
   }

@@ -34,8 +34,8 @@ struct EncodingMismatchRule: PlanningRule {
       sdkNotes: [
         ("Python", "let `cloudinary.uploader` sign, or convert booleans to `1`/`0` before calling "
           + "`api_sign_request`: given a raw `True` it writes `true`, and it leaves a `False` out."),
-        ("PHP", "PHP 1.x writes `true` as `1` and `false` as an empty value; PHP 2 and later write `1` and leave "
-          + "`false` out; send booleans as the text you signed."),
+        ("PHP", "PHP 1.x writes `true` as `1` and `false` as an empty value; PHP 2 and later "
+          + "write `1` and leave `false` out; send booleans as the text you signed."),
         (".NET", "a raw `bool` given to `SignParameters` becomes `True` or `False`; store booleans as the "
           + "lower-case strings `true` and `false`, as the SDK's own parameter classes do."),
         ("Elixir and hand-written signers", "join raw `key=value` pairs; a query-string encoder such as "
@@ -67,8 +67,8 @@ struct EncodingMismatchRule: PlanningRule {
           + "String to sign - '↓notification_url=https://example.com/hook?a=1%26b=2&timestamp=1430000000'.",
         withSecret: true, isVerified: true),
       RuleExample(
-        error: "Invalid Signature {{sign:timestamp=1430000000&unique_filename=0&use_filename=1}}. String to sign - "
-          + "'timestamp=1430000000&↓unique_filename=false&↓use_filename=true'.",
+        error: "Invalid Signature {{sign:timestamp=1430000000&unique_filename=0&use_filename=1}}. "
+          + "String to sign - 'timestamp=1430000000&↓unique_filename=false&↓use_filename=true'.",
         withSecret: true, isVerified: true, excludeFromDocs: true),
       RuleExample(
         error: "Invalid Signature 0123456789abcdef0123456789abcdef01234567. String to sign - "
@@ -110,8 +110,14 @@ struct EncodingMismatchRule: PlanningRule {
         confidence: 0.9,
         summary: "'\(server.key)' was signed as '\(signed)' but sent as '\(sent)': \(kind).",
         evidence: [
-          EvidenceNote("The server received \(server.key)=\(sent).", at: evidence.location(ofServerPair: server)),
-          EvidenceNote("The client signed \(server.key)=\(signed).", at: evidence.location(ofClientPair: client)),
+          EvidenceNote(
+            "The server received \(server.key)=\(sent).",
+            at: evidence.location(ofServerPair: server)
+          ),
+          EvidenceNote(
+            "The client signed \(server.key)=\(signed).",
+            at: evidence.location(ofClientPair: client)
+          ),
         ],
         fix: Self.description.explanation.howToFix)
     }
@@ -126,7 +132,11 @@ extension EncodingMismatchRule {
   static func plan(_ evidence: Evidence) -> [PlannedEdit] {
     let pairs = evidence.serverPairs.filter { $0.key != "timestamp" }
     var plans: [PlannedEdit] = []
-    func add(_ summary: String, _ notes: [EvidenceNote], _ apply: @escaping @Sendable (Candidate) -> Candidate?) {
+    func add(
+      _ summary: String,
+      _ notes: [EvidenceNote],
+      _ apply: @escaping @Sendable (Candidate) -> Candidate?
+    ) {
       plans.append(PlannedEdit(edit: Edit(rule: slug, summary: summary, apply: apply), notes: notes))
     }
     func note(_ pair: SignedPair, _ signed: Spelling) -> EvidenceNote {
@@ -164,7 +174,8 @@ extension EncodingMismatchRule {
     for pair in pairs {
       guard let number = respelledNumber(pair.value) else { continue }
       let signed = pair.key + "=" + number
-      add("signed \(VisibleText(signed).text) instead of \(VisibleText(pair.text).text)", [note(pair, signed)]) {
+      let summary = "signed \(VisibleText(signed).text) instead of \(VisibleText(pair.text).text)"
+      add(summary, [note(pair, signed)]) {
         respelled($0, [(pair.key, signed)])
       }
     }

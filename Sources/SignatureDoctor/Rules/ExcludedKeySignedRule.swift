@@ -82,8 +82,8 @@ struct ExcludedKeySignedRule: Rule {
     let holdsSignature = client.parameters.contains { $0.key == "signature" }
     let looksSent = !isLogged && (client.format == .form || holdsSignature)
     if looksSent {
-      notes.append(EvidenceNote("These parameters hold a signature or were read from a form body: they may be "
-        + "the request as sent rather than what was signed."))
+      notes.append(EvidenceNote("These parameters hold a signature or were read from a form body: "
+        + "they may be the request as sent rather than what was signed."))
     }
     let keys = VerifiedHypothesis.listing(pairs.map(\.key))
     return [Self.finding(

@@ -55,7 +55,8 @@ struct KeyPairMismatchRule: Rule {
       evidence: [
         EvidenceNote("Digesting the server's string to sign with the secret from \(proof.proof.secretLabel) "
           + "gives exactly the signature the client sent.", at: evidence.sentSignatureLocation),
-        EvidenceNote("So the string and the signing are right; the server checked with another key pair's secret."),
+        EvidenceNote("So the string and the signing are right; the server checked with another "
+          + "key pair's secret."),
       ],
       fix: Self.description.explanation.howToFix
     ).verified(by: proof)

@@ -62,21 +62,31 @@ struct MissingSourceUWRule: Rule {
         confidence: 0.95,
         summary: "The widget sent source=uw, but the signer did not sign it.",
         evidence: [
-          EvidenceNote("The server's string to sign has source=uw, which the Upload Widget adds.", at: location),
+          EvidenceNote(
+            "The server's string to sign has source=uw, which the Upload Widget adds.",
+            at: location
+          ),
           EvidenceNote("There is no source=uw in \(place)."),
         ],
         fix: Self.description.explanation.howToFix)]
     }
     return [Self.finding(
       confidence: 0.4,
-      summary: "This upload came from the Upload Widget (source=uw); signers that drop source=uw are the most "
-        + "common cause of this refusal.",
-      evidence: [EvidenceNote("The server's string to sign has source=uw, which the Upload Widget adds.", at: location)],
+      summary: "This upload came from the Upload Widget (source=uw); signers that drop source=uw "
+        + "are the most common cause of this refusal.",
+      evidence: [
+        EvidenceNote(
+          "The server's string to sign has source=uw, which the Upload Widget adds.",
+          at: location
+        ),
+      ],
       fix: Self.description.explanation.howToFix)]
   }
 
   func edits(_ evidence: Evidence) -> [Edit] {
     guard evidence.serverPair("source")?.value == "uw" else { return [] }
-    return [Edit(rule: Self.slug, summary: "left out source=uw") { $0.has("source") ? $0.removing("source") : nil }]
+    return [Edit(rule: Self.slug, summary: "left out source=uw") {
+      $0.has("source") ? $0.removing("source") : nil
+    }]
   }
 }

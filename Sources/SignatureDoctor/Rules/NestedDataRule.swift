@@ -65,7 +65,8 @@ struct NestedDataRule: Rule {
       RuleExample(
         error: "Invalid Signature 0123456789abcdef0123456789abcdef01234567. String to sign - "
           + "'folder=avatars&timestamp=1685544025'.",
-        params: #"{↓"data[folder]": "avatars", ↓"data[timestamp]": "1685544025"}"#, excludeFromDocs: true),
+        params: #"{↓"data[folder]": "avatars", ↓"data[timestamp]": "1685544025"}"#,
+        excludeFromDocs: true),
       RuleExample(
         error: #"Invalid Signature 0123456789abcdef0123456789abcdef01234567. String to sign - "#
           + #"'↓public_id={"id"=>"kjusjhapqdhssjqhhu6c"}&timestamp=1685544025'."#,
@@ -171,9 +172,9 @@ private extension NestedDataRule {
     if let wrapper = evidence.client?.wrapper {
       let key = VisibleText(wrapper.key).text
       named.insert("the object under '\(key)'", at: 0)
-      notes.insert(EvidenceNote("The client's parameters came inside '\(key)'; a signer handed that object signs "
-        + "the wrapper, not the parameters.", at: wrapper.span.map { EvidenceLocation(input: .params, span: $0) }),
-        at: 0)
+      let location = wrapper.span.map { EvidenceLocation(input: .params, span: $0) }
+      notes.insert(EvidenceNote("The client's parameters came inside '\(key)'; a signer handed "
+        + "that object signs the wrapper, not the parameters.", at: location), at: 0)
     }
     if let first = positions.first {
       let numbers = positions.compactMap { Int($0.key) }

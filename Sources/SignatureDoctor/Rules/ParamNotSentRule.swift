@@ -99,10 +99,11 @@ extension ParamNotSentRule {
       guard let value = pair.value else { return nil }
       let key = pair.key
       let added = StringToSign.pair(key, value, version: .v2)
-      let edit = Edit(rule: slug, summary: "signed \(VisibleText(added).text), which the request did not carry") {
+      let shown = VisibleText(added).text
+      let edit = Edit(rule: slug, summary: "signed \(shown), which the request did not carry") {
         $0.has(key) ? nil : inserting(added, into: $0)
       }
-      let note = EvidenceNote("The client signed \(VisibleText(added).text), which the server never received.",
+      let note = EvidenceNote("The client signed \(shown), which the server never received.",
                               at: evidence.location(ofClientPair: pair))
       return PlannedEdit(edit: edit, notes: [note])
     }

@@ -32,8 +32,8 @@ struct ParamNotSignedRule: PlanningRule {
       sdkNotes: [
         ("Node, Python, Ruby, PHP", "the signing helpers sign whatever they are given: pass them the same "
           + "parameters the upload sends, not a list you keep by hand."),
-        (".NET", "`SignParameters` leaves out only `resource_type`, `file` and `api_key`; keep `type` and the "
-          + "other options in the dictionary you sign."),
+        (".NET", "`SignParameters` leaves out only `resource_type`, `file` and `api_key`; "
+          + "keep `type` and the other options in the dictionary you sign."),
         ("Upload Widget", "a string `uploadSignature` is made at page load, so it cannot cover parameters the "
           + "widget adds later, such as `custom_coordinates` after cropping: use the function form."),
         ("Hand-written signers", "do not sign from an allow-list; sign every parameter the request carries."),
@@ -41,7 +41,8 @@ struct ParamNotSignedRule: PlanningRule {
     ),
     triggering: [
       RuleExample(
-        error: "Invalid Signature {{sign:timestamp=1426595637}}. String to sign - 'timestamp=1426595637&↓type=private'.",
+        error: "Invalid Signature {{sign:timestamp=1426595637}}. String to sign - "
+          + "'timestamp=1426595637&↓type=private'.",
         params: #"{"timestamp": 1426595637}"#, withSecret: true, isVerified: true),
       RuleExample(
         error: "Invalid Signature 0123456789abcdef0123456789abcdef01234567. String to sign - "
@@ -109,8 +110,8 @@ extension ParamNotSignedRule {
       let edit = Edit(rule: slug, summary: "left out \(VisibleText(pair.text).text)") {
         $0.has(key) ? $0.removing(key) : nil
       }
-      let note = EvidenceNote("The server received \(VisibleText(pair.text).text), which the client's signature "
-        + "leaves out.", at: evidence.location(ofServerPair: pair))
+      let note = EvidenceNote("The server received \(VisibleText(pair.text).text), which "
+        + "the client's signature leaves out.", at: evidence.location(ofServerPair: pair))
       return PlannedEdit(edit: edit, notes: [note])
     }
   }
@@ -122,7 +123,9 @@ private extension ParamNotSignedRule {
     guard !evidence.clientPairs.isEmpty else { return [] }
     let keys = evidence.clientPairs.map(\.key)
     // NB: a client whose keys are all numbers signed a string spread into characters.
-    let isSpread = keys.allSatisfy { key in !key.isEmpty && key.utf8.allSatisfy { (0x30...0x39).contains($0) } }
+    let isSpread = keys.allSatisfy { key in
+      !key.isEmpty && key.utf8.allSatisfy { (0x30...0x39).contains($0) }
+    }
     guard !isSpread else { return [] }
     let wrapped = evidence.clientPairs.flatMap { pair -> [String] in
       guard case .map(let members)? = pair.parameter?.value else { return [] }

@@ -95,7 +95,8 @@ extension Recipe {
   var phrase: String {
     switch self {
     case .plain: "digested the string followed by the secret"
-    case .hmac: "computed an HMAC keyed with the secret instead of a plain digest of the string and the secret"
+    case .hmac:
+      "computed an HMAC keyed with the secret instead of a plain digest of the string and the secret"
     case .secretFirst: "put the secret before the string instead of after it"
     case .secretAfterPair(let index): "put the secret after pair \(index + 1) instead of at the very end"
     }

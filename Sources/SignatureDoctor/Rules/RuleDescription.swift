@@ -44,7 +44,12 @@ public struct RuleExplanation: Sendable {
   /// How the fix reads in each SDK or setting where it differs: (name, note).
   public let sdkNotes: [(sdk: String, note: String)]
 
-  public init(whatHappened: String, whyRefused: String, howToFix: String, sdkNotes: [(sdk: String, note: String)] = []) {
+  public init(
+    whatHappened: String,
+    whyRefused: String,
+    howToFix: String,
+    sdkNotes: [(sdk: String, note: String)] = []
+  ) {
     self.whatHappened = whatHappened
     self.whyRefused = whyRefused
     self.howToFix = howToFix
@@ -181,7 +186,11 @@ extension RuleExample {
     case .secretFirst: digest = try? digester.digest(of: key, followedBy: message, using: algorithm)
     case .secretAfterPair(let index):
       let cut = ends[min(index, ends.count - 1)]
-      digest = try? digester.digest(of: Array(message[..<cut]) + key, followedBy: Array(message[cut...]), using: algorithm)
+      digest = try? digester.digest(
+        of: Array(message[..<cut]) + key,
+        followedBy: Array(message[cut...]),
+        using: algorithm
+      )
     }
     guard let digest else { return "" }
     switch encoding {

@@ -28,8 +28,8 @@ struct SecretFormatRule: Rule {
       ]
     ),
     triggering: [
-      RuleExample(error: "Invalid Signature ↓{{sign/newline:folder=a&timestamp=1685544025}}. String to sign - "
-        + "'folder=a&timestamp=1685544025'.", withSecret: true, isVerified: true),
+      RuleExample(error: "Invalid Signature ↓{{sign/newline:folder=a&timestamp=1685544025}}. "
+        + "String to sign - 'folder=a&timestamp=1685544025'.", withSecret: true, isVerified: true),
       RuleExample(error: "Invalid Signature ↓{{sign/apikey:timestamp=1685544025}}. String to sign - "
         + "'timestamp=1685544025'.", withSecret: true, isVerified: true),
       RuleExample(error: "Invalid Signature ↓{{sign/cut=20:timestamp=1685544025}}. String to sign - "
@@ -48,7 +48,8 @@ struct SecretFormatRule: Rule {
       guard let problem = SecretInspection(secret).problemDescription else { return nil }
       return Self.finding(
         confidence: 0.45,
-        summary: "The secret from \(secret.label) \(problem); a signer that reads it the same way signs with those bytes.",
+        summary: "The secret from \(secret.label) \(problem); a signer that reads it the same way "
+          + "signs with those bytes.",
         evidence: [EvidenceNote("The secret from \(secret.label) \(problem).")],
         fix: Self.description.explanation.howToFix)
     }
@@ -63,11 +64,16 @@ struct SecretFormatRule: Rule {
       SecretVariant(rule: Self.slug, summary: "in double quotes", make: .wrap([0x22], [0x22])),
       SecretVariant(rule: Self.slug, summary: "in single quotes", make: .wrap([0x27], [0x27])),
       SecretVariant(rule: Self.slug, summary: "without the white space and quotes around it", make: .trimmed),
-      SecretVariant(rule: Self.slug, summary: "without its trailing line break", make: .withoutTrailingLineBreak),
+      SecretVariant(
+        rule: Self.slug,
+        summary: "without its trailing line break",
+        make: .withoutTrailingLineBreak
+      ),
     ]
     let longest = evidence.secrets.map(\.byteCount).max() ?? 0
     for length in stride(from: longest - 1, through: max(1, longest / 3), by: -1) {
-      variants.append(SecretVariant(rule: Self.slug, summary: "cut to its first \(length) characters", make: .cutTo(length)))
+      let summary = "cut to its first \(length) characters"
+      variants.append(SecretVariant(rule: Self.slug, summary: summary, make: .cutTo(length)))
     }
     if let key = evidence.apiKey {
       variants.append(SecretVariant(rule: Self.slug, summary: "replaced by the API key", make: .apiKey(key)))

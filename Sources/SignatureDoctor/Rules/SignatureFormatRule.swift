@@ -53,7 +53,8 @@ struct SignatureFormatRule: Rule {
     case .wrongLength(let length):
       return [Self.finding(
         confidence: 0.9,
-        summary: "The signature sent has \(length) hex digits; a SHA-1 signature has 40 and a SHA-256 one 64.",
+        summary: "The signature sent has \(length) hex digits; a SHA-1 signature has 40 and a "
+          + "SHA-256 one 64.",
         evidence: [EvidenceNote("The signature sent is \(length) characters of hex.", at: location)],
         fix: Self.description.explanation.howToFix)]
     default:

@@ -95,8 +95,8 @@ struct TimestampFormatRule: Rule {
         + "\(value.problem ?? ""), not a Unix time in whole seconds."
       confidence = 0.9
     case .signed(let value, let seconds?):
-      summary = "The client signed the timestamp as '\(VisibleText(value.text).text)', \(value.problem ?? ""), "
-        + "while the request carried \(seconds)."
+      summary = "The client signed the timestamp as '\(VisibleText(value.text).text)', "
+        + "\(value.problem ?? ""), while the request carried \(seconds)."
       confidence = 0.9
     case .signed(let value, nil):
       summary = "The client's timestamp, '\(VisibleText(value.text).text)', is \(value.problem ?? ""), not a "

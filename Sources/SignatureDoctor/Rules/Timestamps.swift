@@ -24,7 +24,8 @@ struct Timestamps {
   func sentNote(in evidence: Evidence, detail: (TimestampValue) -> String = { _ in "" }) -> EvidenceNote? {
     sent.map { sent in
       let text = VisibleText(sent.value.text).text + detail(sent.value)
-      return EvidenceNote("The request carried timestamp=\(text).", at: evidence.location(ofServerPair: sent.pair))
+      let location = evidence.location(ofServerPair: sent.pair)
+      return EvidenceNote("The request carried timestamp=\(text).", at: location)
     }
   }
 
@@ -32,7 +33,8 @@ struct Timestamps {
   func signedNote(in evidence: Evidence, detail: (TimestampValue) -> String = { _ in "" }) -> EvidenceNote? {
     signed.map { signed in
       let text = VisibleText(signed.value.text).text + detail(signed.value)
-      return EvidenceNote("The client signed timestamp=\(text).", at: evidence.location(ofClientPair: signed.pair))
+      let location = evidence.location(ofClientPair: signed.pair)
+      return EvidenceNote("The client signed timestamp=\(text).", at: location)
     }
   }
 

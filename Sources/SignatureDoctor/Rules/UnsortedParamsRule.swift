@@ -38,17 +38,17 @@ struct UnsortedParamsRule: PlanningRule {
     ),
     triggering: [
       RuleExample(
-        error: "Invalid Signature ↓{{sign:timestamp=1685544025&folder=pets&public_id=cat}}. String to sign - "
-          + "'folder=pets&public_id=cat&timestamp=1685544025'.",
+        error: "Invalid Signature ↓{{sign:timestamp=1685544025&folder=pets&public_id=cat}}. "
+          + "String to sign - 'folder=pets&public_id=cat&timestamp=1685544025'.",
         params: #"{"timestamp": 1685544025, "folder": "pets", "public_id": "cat"}"#,
         withSecret: true, isVerified: true),
       RuleExample(
-        error: "Invalid Signature ↓{{sign:timestamp=1685544025&public_id=cat&folder=pets}}. String to sign - "
-          + "'folder=pets&public_id=cat&timestamp=1685544025'.",
+        error: "Invalid Signature ↓{{sign:timestamp=1685544025&public_id=cat&folder=pets}}. "
+          + "String to sign - 'folder=pets&public_id=cat&timestamp=1685544025'.",
         withSecret: true, isVerified: true),
       RuleExample(
-        error: "Invalid Signature ↓{{sign:public_id=cat&folder=pets&timestamp=1685544025&tags=a,b}}. String to sign - "
-          + "'folder=pets&public_id=cat&tags=a,b&timestamp=1685544025'.",
+        error: "Invalid Signature ↓{{sign:public_id=cat&folder=pets&timestamp=1685544025&tags=a,b}}. "
+          + "String to sign - 'folder=pets&public_id=cat&tags=a,b&timestamp=1685544025'.",
         withSecret: true, isVerified: true),
       RuleExample(
         error: "Invalid Signature ↓{{sign:a=y&a1=x&timestamp=1685544025}}. String to sign - "
@@ -79,17 +79,22 @@ struct UnsortedParamsRule: PlanningRule {
     guard evidence.client?.format == .stringToSign else { return [] }
     let pairs = evidence.clientPairs
     let texts = pairs.map { $0.key + "=" + ($0.value ?? "") }
-    guard let index = texts.indices.dropFirst().first(where: { StringToSign.precedes(texts[$0], texts[$0 - 1]) })
+    guard
+      let index = texts.indices.dropFirst().first(where: {
+        StringToSign.precedes(texts[$0], texts[$0 - 1])
+      })
     else { return [] }
     let moved = VisibleText(texts[index]).text
     let before = VisibleText(texts[index - 1]).text
-    let note = EvidenceNote("In the string the client logged, \(moved) follows \(before), though it sorts before it.",
-                            at: evidence.location(ofClientPair: pairs[index]))
+    let note = EvidenceNote(
+      "In the string the client logged, \(moved) follows \(before), though it sorts before it.",
+      at: evidence.location(ofClientPair: pairs[index])
+    )
     guard !Self.isSortedByKey(texts) else {
       return [Self.finding(
         confidence: 0.5,
-        summary: "The string the client logged is sorted by key, not by whole pair: \(moved) follows \(before); "
-          + "this matters only where one key is the start of another.",
+        summary: "The string the client logged is sorted by key, not by whole pair: \(moved) "
+          + "follows \(before); this matters only where one key is the start of another.",
         evidence: [note],
         fix: Self.description.explanation.howToFix)]
     }
@@ -121,7 +126,9 @@ extension UnsortedParamsRule {
     }
     orders += namedOrders
     var edits = orders.map { summary, order in
-      Edit(rule: slug, summary: summary) { candidate in reordered(candidate, serverKeys: serverKeys, by: order) }
+      Edit(rule: slug, summary: summary) { candidate in
+        reordered(candidate, serverKeys: serverKeys, by: order)
+      }
     }
 
     // Every other order of the server's own pairs; each candidate is built only when tried.

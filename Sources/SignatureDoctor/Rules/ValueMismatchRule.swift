@@ -49,17 +49,23 @@ struct ValueMismatchRule: Rule {
 
   func evaluate(_ evidence: Evidence) -> [Finding] {
     evidence.differingValues.compactMap { server, client, difference in
-      guard server.key != "timestamp", let how = Self.claimed(difference), let clientValue = client.value else {
-        return nil
-      }
+      guard server.key != "timestamp", let how = Self.claimed(difference),
+        let clientValue = client.value
+      else { return nil }
       let shown = VisibleText(clientValue).text
+      let sent = VisibleText(server.value).text
       return Self.finding(
         confidence: difference == .other ? 0.8 : 0.85,
-        summary: "'\(server.key)' was signed as '\(shown)' but sent as '\(VisibleText(server.value).text)'\(how).",
+        summary: "'\(server.key)' was signed as '\(shown)' but sent as '\(sent)'\(how).",
         evidence: [
-          EvidenceNote("The server received \(server.key)=\(VisibleText(server.value).text).",
-                       at: evidence.location(ofServerPair: server)),
-          EvidenceNote("The client signed \(server.key)=\(shown).", at: evidence.location(ofClientPair: client)),
+          EvidenceNote(
+            "The server received \(server.key)=\(sent).",
+            at: evidence.location(ofServerPair: server)
+          ),
+          EvidenceNote(
+            "The client signed \(server.key)=\(shown).",
+            at: evidence.location(ofClientPair: client)
+          ),
         ],
         fix: Self.description.explanation.howToFix)
     }
@@ -67,9 +73,12 @@ struct ValueMismatchRule: Rule {
 
   func edits(_ evidence: Evidence) -> [Edit] {
     evidence.differingValues.compactMap { server, client, difference in
-      guard server.key != "timestamp", Self.claimed(difference) != nil, let value = client.value else { return nil }
+      guard server.key != "timestamp", Self.claimed(difference) != nil,
+        let value = client.value
+      else { return nil }
       let escaped = StringToSign.pair(server.key, value, version: .v2)
-      return Edit(rule: Self.slug, summary: "signed \(server.key)=\(VisibleText(value).text) instead of the value sent") {
+      let summary = "signed \(server.key)=\(VisibleText(value).text) instead of the value sent"
+      return Edit(rule: Self.slug, summary: summary) {
         $0.removing(server.key).adding(escaped)
       }
     }

@@ -58,7 +58,10 @@ struct WrongSecretRule: Rule {
       summary: "No candidate reproduces the signature under the secret\(several ? "s" : "") from \(secrets): "
         + "the client most likely signed with another secret.",
       evidence: [
-        EvidenceNote("The signature the client sent is a well-formed digest.", at: evidence.sentSignatureLocation),
+        EvidenceNote(
+          "The signature the client sent is a well-formed digest.",
+          at: evidence.sentSignatureLocation
+        ),
         EvidenceNote("sigdoc tried \(search.candidates) candidate strings (\(search.digests) digests): "
           + search.tried.joined(separator: "; ") + "; none matched."),
       ],

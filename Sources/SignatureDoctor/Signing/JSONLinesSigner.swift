@@ -52,7 +52,10 @@ public struct JSONLinesSigner: Sendable {
 }
 
 private extension JSONLinesSigner {
-  func signChunk(_ lines: ArraySlice<ArraySlice<UInt8>>, firstLineNumber: Int) -> (bytes: [UInt8], errorCount: Int) {
+  func signChunk(
+    _ lines: ArraySlice<ArraySlice<UInt8>>,
+    firstLineNumber: Int
+  ) -> (bytes: [UInt8], errorCount: Int) {
     var output: (bytes: [UInt8], errorCount: Int) = ([], 0)
     output.bytes.reserveCapacity(lines.count * 160)
     var builder = StringToSignBuilder(options: signer.options)
@@ -84,7 +87,10 @@ private extension JSONLinesSigner {
     let message: String
   }
 
-  func signLine(_ line: ArraySlice<UInt8>, builder: inout StringToSignBuilder) -> Result<SignedRequest, LineFailure> {
+  func signLine(
+    _ line: ArraySlice<UInt8>,
+    builder: inout StringToSignBuilder
+  ) -> Result<SignedRequest, LineFailure> {
     line.withUnsafeBufferPointer { buffer in
       if let invalid = UTF8Validation.firstInvalidByte(in: buffer) {
         return .failure(LineFailure(offset: invalid, message: InputError("", .invalidUTF8).message))
@@ -97,7 +103,8 @@ private extension JSONLinesSigner {
         return .failure(LineFailure(offset: error.offset, message: InputError("", error.problem).message))
       }
       do {
-        return .success(SignedRequest(stringToSign: stringToSign, signature: try signer.signature(of: stringToSign.bytes)))
+        let signature = try signer.signature(of: stringToSign.bytes)
+        return .success(SignedRequest(stringToSign: stringToSign, signature: signature))
       } catch {
         return .failure(LineFailure(offset: nil, message: "libcrypto could not compute a digest (\(error))"))
       }

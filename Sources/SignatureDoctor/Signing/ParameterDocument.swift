@@ -62,7 +62,12 @@ public enum ParameterDocument {
     defer { swap(&parser.handler, &builder) }
     try parser.parseDocument()
     if let repeated = parser.handler.repeatedKey {
-      throw repeatedKeyFailure(repeated.key, first: repeated.firstSpan, second: repeated.secondSpan, in: buffer)
+      throw repeatedKeyFailure(
+        repeated.key,
+        first: repeated.firstSpan,
+        second: repeated.secondSpan,
+        in: buffer
+      )
     }
     return parser.handler.finish()
   }

@@ -6,7 +6,11 @@ public struct Signer: Sendable {
   private let digester: any Digester
 
   /// Creates a signer with one secret.
-  public init(secret: Secret, options: SigningOptions = SigningOptions(), digester: any Digester = OpenSSLDigester()) {
+  public init(
+    secret: Secret,
+    options: SigningOptions = SigningOptions(),
+    digester: any Digester = OpenSSLDigester()
+  ) {
     self.secret = secret
     self.options = options
     self.digester = digester
@@ -32,7 +36,11 @@ public struct Signer: Sendable {
     let stringToSign: StringToSign
     do throws(LiteralFailure) {
       stringToSign = try source.bytes.withUnsafeBufferPointer { (buffer) throws(LiteralFailure) in
-        try ParameterDocument.stringToSign(fromJSON: buffer, options: options, maximumDepth: limits.maximumDepth)
+        try ParameterDocument.stringToSign(
+          fromJSON: buffer,
+          options: options,
+          maximumDepth: limits.maximumDepth
+        )
       }
     } catch {
       throw InputError(source.name, at: source.location(ofByte: error.offset), error.problem)

@@ -50,7 +50,9 @@ public struct StringToSign: Hashable, Sendable {
       try builder.beginMap(at: 0)
       for parameter in parameters {
         let keySpan = parameter.keySpan ?? 0..<0
-        try parameter.key.withBytes { (bytes) throws(LiteralFailure) in try builder.key(bytes, span: keySpan) }
+        try parameter.key.withBytes { (bytes) throws(LiteralFailure) in
+          try builder.key(bytes, span: keySpan)
+        }
         try Self.replay(parameter.value, span: parameter.valueSpan ?? keySpan, into: &builder)
       }
       try builder.endMap(at: 0)
@@ -97,7 +99,10 @@ public struct StringToSign: Hashable, Sendable {
     var unescaped = options
     unescaped.version = .v1
     unescaped.signsAllKeys = true
-    let single = try StringToSign([Parameter("", parameter.value, valueSpan: parameter.valueSpan)], options: unescaped)
+    let single = try StringToSign(
+      [Parameter("", parameter.value, valueSpan: parameter.valueSpan)],
+      options: unescaped
+    )
     guard let pair = single.pairs.first else { return nil }
     return String(pair.dropFirst())
   }

@@ -182,7 +182,9 @@ private extension StringToSignBuilder {
       }
     case .inList(let count):
       if case .null = value, options.nestedValues == .reject {
-        throw signingFailure(.nullInList(key: currentKey, position: count + 1, span: valueSpan(to: span.upperBound)))
+        throw signingFailure(
+          .nullInList(key: currentKey, position: count + 1, span: valueSpan(to: span.upperBound))
+        )
       }
       if count > 0 { pairs.append(UInt8(ascii: ",")) }
       append(value)
@@ -393,7 +395,11 @@ struct PairBuffer {
   /// Whether the pair at `lhs` sorts before the pair at `rhs` by bytes.
   private func precedes(_ lhs: Range<Int>, _ rhs: Range<Int>) -> Bool {
     bytes.withUnsafeBufferPointer { buffer in
-      let order = memcmp(buffer.baseAddress! + lhs.lowerBound, buffer.baseAddress! + rhs.lowerBound, min(lhs.count, rhs.count))
+      let order = memcmp(
+        buffer.baseAddress! + lhs.lowerBound,
+        buffer.baseAddress! + rhs.lowerBound,
+        min(lhs.count, rhs.count)
+      )
       return order != 0 ? order < 0 : lhs.count < rhs.count
     }
   }

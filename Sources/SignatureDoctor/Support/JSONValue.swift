@@ -68,7 +68,8 @@ public enum JSONValue: Hashable, Sendable {
         case 0x08: escape = "\\b"
         case 0x0C: escape = "\\f"
         case 0xE2:
-          guard index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
+          guard index + 2 < bytes.count, bytes[index + 1] == 0x80,
+            bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
           else {
             index += 1
             continue
@@ -119,10 +120,24 @@ private extension JSONValue {
     case .null:
       output.append(contentsOf: "null".utf8)
     case .array(let elements):
-      writeContainer(elements.map { (nil, $0) }, open: UInt8(ascii: "["), close: UInt8(ascii: "]"), to: &output, indent: indent, depth: depth)
+      writeContainer(
+        elements.map { (nil, $0) },
+        open: UInt8(ascii: "["),
+        close: UInt8(ascii: "]"),
+        to: &output,
+        indent: indent,
+        depth: depth
+      )
     case .object(let members):
       let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-      writeContainer(sorted.map { ($0.key, $0.value) }, open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), to: &output, indent: indent, depth: depth)
+      writeContainer(
+        sorted.map { ($0.key, $0.value) },
+        open: UInt8(ascii: "{"),
+        close: UInt8(ascii: "}"),
+        to: &output,
+        indent: indent,
+        depth: depth
+      )
     }
   }
 
@@ -165,6 +180,7 @@ private extension JSONValue {
     let fraction = String(scaled % scale)
     let sign = number < 0 && scaled != 0 ? "-" : ""
     guard decimals > 0 else { return sign + String(scaled) }
-    return sign + String(scaled / scale) + "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+    let padding = String(repeating: "0", count: decimals - fraction.count)
+    return sign + String(scaled / scale) + "." + padding + fraction
   }
 }

@@ -38,7 +38,11 @@ public enum PercentEncoding {
   /// Encodes every byte but the unreserved ones, with upper-case hex, as JavaScript's
   /// `encodeURIComponent` does apart from `!'()*`; with `spaceAsPlus`, a space becomes `+`
   /// as in PHP's `urlencode` and HTML forms.
-  public static func encode(_ text: String, spaceAsPlus: Bool = false, keeping kept: Set<UInt8> = []) -> String {
+  public static func encode(
+    _ text: String,
+    spaceAsPlus: Bool = false,
+    keeping kept: Set<UInt8> = []
+  ) -> String {
     var output: [UInt8] = []
     let digits = Array("0123456789ABCDEF".utf8)
     for byte in text.utf8 {

@@ -36,7 +36,9 @@ enum ArgumentParser {
     let tokens = try ArgumentToken.tokenize(arguments)
     var parsed = ParsedArguments()
     if let terminator = tokens.firstIndex(of: .terminator) ?? Optional(tokens.endIndex),
-      tokens[..<terminator].contains(where: { $0 == .longOption(name: "help", value: nil) || $0 == .shortOption("h") })
+      tokens[..<terminator].contains(where: {
+        $0 == .longOption(name: "help", value: nil) || $0 == .shortOption("h")
+      })
     {
       parsed.wantsHelp = true
       return parsed
@@ -103,7 +105,11 @@ private extension ArgumentParser {
     try parsed.record(spec, value: value)
   }
 
-  static func appendPositional(_ value: String, to parsed: inout ParsedArguments, command: CommandSpec) throws(UsageError) {
+  static func appendPositional(
+    _ value: String,
+    to parsed: inout ParsedArguments,
+    command: CommandSpec
+  ) throws(UsageError) {
     try refuseCloudinaryURL(value)
     guard parsed.positionals.count < command.maximumPositionals else { throw .unexpectedArgument(value) }
     parsed.positionals.append(value)
@@ -119,7 +125,8 @@ private extension ArgumentParser {
       return .secretInArguments(option: "--\(name)")
     }
     let names = command.allOptions.map(\.name)
-    return .unknownOption("--\(name)", suggestion: EditDistance.suggestion(for: name, among: names).map { "--\($0)" })
+    let suggestion = EditDistance.suggestion(for: name, among: names).map { "--\($0)" }
+    return .unknownOption("--\(name)", suggestion: suggestion)
   }
 
   /// `a`, `a or b`, `a, b or c`.

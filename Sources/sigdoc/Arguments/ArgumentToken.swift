@@ -31,7 +31,9 @@ enum ArgumentToken: Equatable {
       case _ where argument.hasPrefix("--"):
         let body = argument.dropFirst(2)
         if let equals = body.firstIndex(of: "=") {
-          tokens.append(.longOption(name: String(body[..<equals]), value: String(body[body.index(after: equals)...])))
+          let name = String(body[..<equals])
+          let value = String(body[body.index(after: equals)...])
+          tokens.append(.longOption(name: name, value: value))
         } else {
           tokens.append(.longOption(name: String(body), value: nil))
         }

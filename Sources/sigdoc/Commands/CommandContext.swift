@@ -27,7 +27,8 @@ final class CommandContext {
     self.errors = RedactingOutput(errors)
     self.standardInputIsTerminal = standardInputIsTerminal
     self.standardOutputIsTerminal = standardOutputIsTerminal
-    let known = SecretLoader(environment: environment) { _ throws(EnvironmentError) in [] }.secretsForRedaction()
+    let loader = SecretLoader(environment: environment) { _ throws(EnvironmentError) in [] }
+    let known = loader.secretsForRedaction()
     redact(known)
   }
 

@@ -37,7 +37,9 @@ enum DiagnoseCommand {
     let errorPath = try context.inputPath(arguments.positionals.first, command: spec.name)
     let paramsPath = arguments.value("params")
     if errorPath == "-", paramsPath == "-" {
-      throw UsageError.other("standard input can be read only once; give the error or the parameters as a file")
+      throw UsageError.other(
+        "standard input can be read only once; give the error or the parameters as a file"
+      )
     }
     let now = try arguments.value("now").map(parseNow)
     let paramsFormat = try paramsFormat(arguments)
@@ -68,15 +70,23 @@ enum DiagnoseCommand {
   static func paramsFormat(_ arguments: ParsedArguments) throws(UsageError) -> ClientEvidence.Format? {
     guard let name = arguments.value("params-format") else { return nil }
     guard let format = ClientParameterReader.format(named: name) else {
-      throw .invalidValue(option: "--params-format", value: name, expected: "json, javascript, python, php-print-r,"
-        + " php-var-dump, php-var-export, form or string-to-sign")
+      throw .invalidValue(
+        option: "--params-format",
+        value: name,
+        expected: "json, javascript, python, php-print-r,"
+          + " php-var-dump, php-var-export, form or string-to-sign"
+      )
     }
     return format
   }
 
   static func parseNow(_ text: String) throws(UsageError) -> Int {
     guard let value = Int(text), value >= 0, text.allSatisfy(\.isASCIIDigit) else {
-      throw .invalidValue(option: "--now", value: text, expected: "a Unix time in seconds, such as 1685544025")
+      throw .invalidValue(
+        option: "--now",
+        value: text,
+        expected: "a Unix time in seconds, such as 1685544025"
+      )
     }
     return value
   }

@@ -13,7 +13,9 @@ struct JSONLinesRun {
 
   func run(input inputPath: String, output outputPath: String?) throws -> ExitStatus {
     let reader = try context.fileSystem.reader(for: inputPath)
-    let file = try outputPath.map { (path) throws(FileError) in try context.fileSystem.atomicWriter(for: path) }
+    let file = try outputPath.map { (path) throws(FileError) in
+      try context.fileSystem.atomicWriter(for: path)
+    }
     let sink: any OutputSink = file.map { file in
       let guarded = RedactingOutput(file)
       guarded.redactor = context.output.redactor

@@ -27,7 +27,10 @@ enum RulesCommand {
     let style = context.style
     let width = rules.map(\.slug.count).max() ?? 0
     for rule in rules {
-      context.output.write(style.dim(rule.code) + "  " + style.bold(rule.slug + String(repeating: " ", count: width - rule.slug.count)) + "  " + rule.title + "\n")
+      let padding = String(repeating: " ", count: width - rule.slug.count)
+      context.output.write(
+        style.dim(rule.code) + "  " + style.bold(rule.slug + padding) + "  " + rule.title + "\n"
+      )
     }
     return .success
   }

@@ -52,7 +52,8 @@ enum SignCommand {
     let signer = Signer(secret: secret, options: options)
 
     if arguments.isSet("jsonl") {
-      return try JSONLinesRun(signer: signer, context: context).run(input: path, output: arguments.value("output"))
+      return try JSONLinesRun(signer: signer, context: context)
+        .run(input: path, output: arguments.value("output"))
     }
     let request = try signer.sign(jsonObject: try context.readSource(path))
 
@@ -79,7 +80,9 @@ private extension SignCommand {
         + String(options.version.rawValue) + ", the secret from " + secretLabel,
     ]
     if visible.hasEscapes {
-      lines.append(style.dim("(invisible characters are shown as \\u{…}; --format json gives the exact text)"))
+      lines.append(
+        style.dim("(invisible characters are shown as \\u{…}; --format json gives the exact text)")
+      )
     }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -87,7 +90,9 @@ private extension SignCommand {
   static func warnAboutWhitespace(in secret: Secret, context: CommandContext) {
     let facts = SecretInspection(secret)
     if let problem = facts.problemDescription {
-      context.errors.write("sigdoc: warning: the secret from \(secret.label) \(problem); it is signed as it is\n")
+      context.errors.write(
+        "sigdoc: warning: the secret from \(secret.label) \(problem); it is signed as it is\n"
+      )
     }
   }
 }

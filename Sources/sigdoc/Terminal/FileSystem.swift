@@ -109,7 +109,9 @@ private final class DescriptorReader: ByteReader {
     while true {
       let received = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, count) }
       if received >= 0 { return Array(buffer.prefix(received)) }
-      if errno != EINTR { throw FileError(path: path, reason: SystemFileSystem.reason(errno), isWrite: false) }
+      if errno != EINTR {
+        throw FileError(path: path, reason: SystemFileSystem.reason(errno), isWrite: false)
+      }
     }
   }
 }
@@ -130,7 +132,8 @@ private final class TemporaryFile: AtomicFile {
       throw FileError(path: destination, reason: SystemFileSystem.reason(errno), isWrite: true)
     }
     self.descriptor = descriptor
-    self.temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let pathBytes = template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+    self.temporaryPath = String(decoding: pathBytes, as: UTF8.self)
   }
 
   deinit {

@@ -9,7 +9,8 @@ struct LiteralFailure: Error, Equatable {
   /// such as "expected a quoted key" + " after the member 'folder'".
   func adding(_ detail: String) -> LiteralFailure {
     guard case .syntax(let message) = problem, let comma = message.firstIndex(of: ",") else { return self }
-    return LiteralFailure(offset: offset, problem: .syntax(String(message[..<comma]) + detail + String(message[comma...])))
+    let inserted = String(message[..<comma]) + detail + String(message[comma...])
+    return LiteralFailure(offset: offset, problem: .syntax(inserted))
   }
 }
 

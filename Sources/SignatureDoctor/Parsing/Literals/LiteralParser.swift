@@ -65,7 +65,12 @@ extension LiteralParser where Handler == ValueTreeBuilder {
     dialect: LiteralDialect,
     maximumDepth: Int = InputLimits.standard.maximumDepth
   ) throws(LiteralFailure) -> ParameterValue {
-    var parser = LiteralParser(input, dialect: dialect, handler: ValueTreeBuilder(), maximumDepth: maximumDepth)
+    var parser = LiteralParser(
+      input,
+      dialect: dialect,
+      handler: ValueTreeBuilder(),
+      maximumDepth: maximumDepth
+    )
     try parser.parseDocument()
     return parser.handler.value!
   }
@@ -124,14 +129,19 @@ private extension LiteralParser {
       }
       let word = readWord()
       guard let constant = dialect.constant(word) else {
-        throw LiteralFailure(offset: start, problem: .syntax("unknown word '\(word)' where \(valueName(context)) belongs"))
+        throw LiteralFailure(
+          offset: start,
+          problem: .syntax("unknown word '\(word)' where \(valueName(context)) belongs")
+        )
       }
       try handler.constant(constant, span: start..<position)
     }
   }
 
   mutating func parseMap(depth: Int) throws(LiteralFailure) {
-    guard depth <= maximumDepth else { throw LiteralFailure(offset: position, problem: .tooDeep(limit: maximumDepth)) }
+    guard depth <= maximumDepth else {
+      throw LiteralFailure(offset: position, problem: .tooDeep(limit: maximumDepth))
+    }
     try handler.beginMap(at: position)
     position += 1
     var previousKey: Range<Int>?
@@ -163,13 +173,17 @@ private extension LiteralParser {
         position += 1
         return try handler.endMap(at: position)
       default:
-        throw failure("expected ',' or '}' after the value of '\(keyName(keySpan))', found \(describe(at: position))")
+        throw failure(
+          "expected ',' or '}' after the value of '\(keyName(keySpan))', found \(describe(at: position))"
+        )
       }
     }
   }
 
   mutating func parseList(depth: Int) throws(LiteralFailure) {
-    guard depth <= maximumDepth else { throw LiteralFailure(offset: position, problem: .tooDeep(limit: maximumDepth)) }
+    guard depth <= maximumDepth else {
+      throw LiteralFailure(offset: position, problem: .tooDeep(limit: maximumDepth))
+    }
     try handler.beginList(at: position)
     position += 1
     var count = 0
@@ -241,7 +255,11 @@ private extension LiteralParser {
   }
 
   /// Hands a decoded string to the handler.
-  mutating func deliver(_ bytes: UnsafeBufferPointer<UInt8>, as role: StringRole, span: Range<Int>) throws(LiteralFailure) {
+  mutating func deliver(
+    _ bytes: UnsafeBufferPointer<UInt8>,
+    as role: StringRole,
+    span: Range<Int>
+  ) throws(LiteralFailure) {
     switch role {
     case .key: try handler.key(bytes, span: span)
     case .value: try handler.string(bytes, span: span)
@@ -260,14 +278,18 @@ private extension LiteralParser {
       let byte = input[position]
       if byte == quote {
         position += 1
-        return try deliver(UnsafeBufferPointer(rebasing: input[contentStart..<position - 1]), as: role, span: start..<position)
+        let content = UnsafeBufferPointer(rebasing: input[contentStart..<position - 1])
+        return try deliver(content, as: role, span: start..<position)
       }
       if byte == UInt8(ascii: "\\") { break }
       if byte < 0x20, !dialect.isLenient { throw controlCharacterFailure(byte) }
       position += 1
     }
     guard position < input.count else {
-      throw LiteralFailure(offset: start, problem: .syntax("unterminated string: no closing \(Self.quoteName(quote))"))
+      throw LiteralFailure(
+        offset: start,
+        problem: .syntax("unterminated string: no closing \(Self.quoteName(quote))")
+      )
     }
 
     var bytes: [UInt8] = []
@@ -281,7 +303,9 @@ private extension LiteralParser {
         position += 1
         let span = start..<position
         defer { scratch = bytes }
-        return try bytes.withBytes { (buffer) throws(LiteralFailure) in try deliver(buffer, as: role, span: span) }
+        return try bytes.withBytes { (buffer) throws(LiteralFailure) in
+          try deliver(buffer, as: role, span: span)
+        }
       case UInt8(ascii: "\\"):
         try readEscape(into: &bytes)
       default:
@@ -290,7 +314,10 @@ private extension LiteralParser {
         position += 1
       }
     }
-    throw LiteralFailure(offset: start, problem: .syntax("unterminated string: no closing \(Self.quoteName(quote))"))
+    throw LiteralFailure(
+      offset: start,
+      problem: .syntax("unterminated string: no closing \(Self.quoteName(quote))")
+    )
   }
 
   mutating func readEscape(into bytes: inout [UInt8]) throws(LiteralFailure) {
@@ -319,7 +346,10 @@ private extension LiteralParser {
     case UInt8(ascii: "\n") where dialect.isLenient: break
     default:
       guard dialect.isLenient else {
-        throw LiteralFailure(offset: start, problem: .syntax("invalid escape '\\\(text(position - 1..<position))' in a JSON string"))
+        throw LiteralFailure(
+          offset: start,
+          problem: .syntax("invalid escape '\\\(text(position - 1..<position))' in a JSON string")
+        )
       }
       // Python keeps an unknown escape as written; JavaScript drops the backslash.
       if dialect == .python { bytes.append(UInt8(ascii: "\\")) }
@@ -361,7 +391,10 @@ private extension LiteralParser {
   mutating func readHexScalar(digits: Int, start: Int) throws(LiteralFailure) -> Unicode.Scalar {
     let value = try readHexValue(digits: digits, start: start)
     guard let scalar = Unicode.Scalar(value) else {
-      throw LiteralFailure(offset: start, problem: .syntax("escape '\(text(start..<position))' is not a Unicode scalar"))
+      throw LiteralFailure(
+        offset: start,
+        problem: .syntax("escape '\(text(start..<position))' is not a Unicode scalar")
+      )
     }
     return scalar
   }
@@ -425,7 +458,10 @@ private extension LiteralParser {
   func numberFailure(_ start: Int) -> LiteralFailure {
     var end = position
     while end < input.count, Self.isWordByte(input[end]) || input[end] == UInt8(ascii: ".") { end += 1 }
-    return LiteralFailure(offset: start, problem: .syntax("invalid number '\(text(start..<max(end, start + 1)))'"))
+    return LiteralFailure(
+      offset: start,
+      problem: .syntax("invalid number '\(text(start..<max(end, start + 1)))'")
+    )
   }
 
   mutating func skipDigits() {

@@ -43,6 +43,8 @@ public enum EnvironmentError: Error, Equatable, Sendable {
   /// letters, digits and underscores.
   static func looksLikeVariableName(_ name: String) -> Bool {
     guard let first = name.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
-    return name.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+    return name.unicodeScalars.allSatisfy {
+      ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
+    }
   }
 }
