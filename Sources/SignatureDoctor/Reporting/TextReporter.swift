@@ -10,9 +10,13 @@ public struct TextReporter: Reporter {
     var text = StyledText()
     text.append(TextWrap.wrap(bottomLine(diagnosis), indent: ""), .strong)
     text.append("\n")
+    // One proof can verify several findings (two mistakes at once); it is shown in full once.
+    var shownProofs: [Proof: Int] = [:]
     for (index, finding) in diagnosis.findings.enumerated() {
       text.append("\n")
-      text.append(render(finding, number: index + 1, in: diagnosis))
+      let earlier = finding.proof.flatMap { shownProofs[$0] }
+      text.append(render(finding, number: index + 1, proofShownIn: earlier, in: diagnosis))
+      if let proof = finding.proof, earlier == nil { shownProofs[proof] = index + 1 }
     }
     if let comparison = comparison(diagnosis) {
       text.append("\n")
@@ -39,7 +43,12 @@ public struct TextReporter: Reporter {
 // MARK: - Findings
 
 private extension TextReporter {
-  func render(_ finding: Finding, number: Int, in diagnosis: Diagnosis) -> StyledText {
+  func render(
+    _ finding: Finding,
+    number: Int,
+    proofShownIn earlier: Int?,
+    in diagnosis: Diagnosis
+  ) -> StyledText {
     var text = StyledText("\(number). ")
     text.append(finding.rule.slug, .rule)
     text.append(" (\(finding.rule.code)) ", .faint)
@@ -50,7 +59,9 @@ private extension TextReporter {
     }
     text.append("\n   " + TextWrap.wrap(finding.rule.title, first: "   ", indent: "   ") + "\n", .strong)
     text.append("   " + TextWrap.wrap(finding.summary, first: "   ", indent: "   ") + "\n")
-    for note in finding.evidence {
+    // NB: a verified finding's summary is often its proof's sentence, which it also keeps
+    // as evidence for the JSON document; people need to read it once.
+    for note in finding.evidence where note.text != finding.summary || note.location != nil {
       text.append("   - ")
       var lead = "   - "
       if let location = note.location {
@@ -60,12 +71,16 @@ private extension TextReporter {
       }
       text.append(TextWrap.wrap(note.text, first: lead, indent: "     ") + "\n")
     }
-    if let proof = finding.proof {
+    if let earlier {
+      text.append("   Proof: ", .good)
+      text.append("the one shown for \(earlier), which reproduces this mistake too.\n")
+    } else if let proof = finding.proof {
       text.append("   Proof: ", .good)
       text.append(TextWrap.wrap(proof.recipe, first: "   Proof: ", indent: "     ") + "\n")
       text.append("     " + VisibleText(proof.digestedText).text + "\n", .faint)
       let tried = "\(proof.candidatesTried) candidate\(proof.candidatesTried == 1 ? "" : "s") tried"
-      text.append("     gives \(proof.signature), the signature the client sent (\(tried))\n")
+      let gives = "gives \(proof.signature), the signature the client sent (\(tried))"
+      text.append("     " + TextWrap.wrap(gives, first: "     ", indent: "     ") + "\n")
     }
     text.append("   Fix: ", .strong)
     text.append(TextWrap.wrap(finding.fix, first: "   Fix: ", indent: "     ") + "\n")
