@@ -56,4 +56,23 @@ struct SecretLeakTests {
     #expect(result.status == 0)
     for form in Self.forms { #expect(!result.output.contains(form) && !result.errors.contains(form)) }
   }
+
+  @Test(
+    "a secret cut short and glued to the client's string is not echoed by diagnose",
+    arguments: ["text", "json", "sarif"]
+  )
+  func gluedFragment(format: String) {
+    let glued = "folder=avatars&timestamp=1700000000" + String(Self.secret.prefix(14))
+    let error = "Invalid Signature 0123456789abcdef0123456789abcdef01234567. "
+      + "String to sign - 'folder=avatars&timestamp=1700000000'."
+    let result = runSigdoc(
+      ["diagnose", "error.txt", "--params", "params.txt", "--format", format],
+      environment: ["CLOUDINARY_URL": TestAccount.url],
+      files: ["error.txt": error, "params.txt": glued]
+    )
+    #expect(result.status == 1, "\(result.errors)")
+    #expect(!result.output.contains(String(Self.secret.prefix(10))), "\(result.output)")
+    #expect(result.output.contains("[secret from CLOUDINARY_URL]"))
+  }
 }
+

@@ -3,7 +3,9 @@
 /// This is the last line of defence: no report is built from a secret in the first place.
 /// It looks for each secret with surrounding white space and quotes trimmed (so a secret
 /// read with a trailing newline is still found without it), as written, JSON-escaped,
-/// percent-encoded and as hex, and puts `[secret from LABEL]` in its place.
+/// percent-encoded and as hex, and puts `[secret from LABEL]` in its place. A run of
+/// `fragmentLength` or more bytes copied from a secret goes too, wherever it stands: a
+/// secret cut short, or glued to the string a client signed, is still most of the secret.
 public struct Redactor: Sendable {
   private struct Needle: Sendable {
     let bytes: [UInt8]
@@ -11,39 +13,47 @@ public struct Redactor: Sendable {
   }
 
   private let needles: [Needle]
+  private let fragments: [SecretFragments]
 
   /// Secrets shorter than this, once trimmed, are not searched for: they would match
   /// ordinary words.
   public static let minimumLength = 4
 
+  /// The shortest run copied from a secret that is redacted; a shorter secret is redacted
+  /// only whole.
+  public static let fragmentLength = 10
+
   /// Prepares to redact `secrets`.
   public init(secrets: [Secret]) {
     var needles: [Needle] = []
+    var fragments: [SecretFragments] = []
     for secret in secrets {
       let core = Array(Self.trimmed(secret.bytes))
       guard core.count >= Self.minimumLength else { continue }
       let replacement = Array("[secret from \(secret.label)]".utf8)
+      fragments.append(SecretFragments(secret: core, replacement: replacement))
+      // The bytes as written are found by the fragments; these are the other spellings.
       let forms = [
-        core,
         Array(JSONValue.escaped(String(decoding: core, as: UTF8.self)).utf8),
         Self.percentEncoded(core, uppercase: true),
         Self.percentEncoded(core, uppercase: false),
         Array(Digest(bytes: core).hex.utf8),
         Array(Digest(bytes: core).upperHex.utf8),
       ]
-      for form in Set(forms) {
+      for form in Set(forms) where form != core {
         needles.append(Needle(bytes: form, replacement: replacement))
       }
     }
     self.needles = needles.sorted { $0.bytes.count > $1.bytes.count }
+    self.fragments = fragments
   }
 
   /// Whether there is nothing to redact.
-  public var isEmpty: Bool { needles.isEmpty }
+  public var isEmpty: Bool { fragments.isEmpty }
 
   /// The bytes with every secret replaced.
   public func redact(_ bytes: [UInt8]) -> [UInt8] {
-    var bytes = bytes
+    var bytes = SecretFragments.replacing(fragments, in: bytes)
     for needle in needles {
       bytes = Self.replacing(needle.bytes, with: needle.replacement, in: bytes)
     }
@@ -92,5 +102,106 @@ private extension Redactor {
     }
     output.append(contentsOf: haystack[copied...])
     return output
+  }
+}
+
+/// Finds the runs of one secret's bytes in a text, in one pass that reads a few bytes of
+/// every `step`.
+///
+/// A run of `window` bytes or more holds four bytes starting at a multiple of
+/// `window - 3`, so the scan looks only there, through a 64 Ki-bit filter of the secret's
+/// four-byte grams, and grows each hit to the whole run it belongs to.
+private struct SecretFragments: Sendable {
+  let secret: [UInt8]
+  let replacement: [UInt8]
+  /// The shortest run redacted.
+  let window: Int
+  /// Where each four-byte gram of the secret starts in it.
+  private let grams: [UInt32: [Int]]
+  /// One bit per gram's 16-bit fold, for the scan's quick test.
+  private let filter: [UInt64]
+
+  init(secret: [UInt8], replacement: [UInt8]) {
+    self.secret = secret
+    self.replacement = replacement
+    window = min(secret.count, Redactor.fragmentLength)
+    var grams: [UInt32: [Int]] = [:]
+    var filter = [UInt64](repeating: 0, count: 1024)
+    for start in 0...(secret.count - 4) {
+      let gram = Self.gram(secret, at: start)
+      grams[gram, default: []].append(start)
+      let bit = Self.fold(gram)
+      filter[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+    self.grams = grams
+    self.filter = filter
+  }
+
+  /// The ranges of `text` that are runs of the secret, in order, not overlapping.
+  func runs(in text: [UInt8]) -> [Range<Int>] {
+    guard text.count >= window else { return [] }
+    var runs: [Range<Int>] = []
+    let step = window - 3
+    var position = 0
+    while position + 4 <= text.count {
+      defer { position += step }
+      let gram = Self.gram(text, at: position)
+      let bit = Self.fold(gram)
+      guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0, let starts = grams[gram] else { continue }
+      for start in starts {
+        var lower = 0
+        while position - lower > 0, start - lower > 0,
+          text[position - lower - 1] == secret[start - lower - 1]
+        {
+          lower += 1
+        }
+        var upper = 4
+        while position + upper < text.count, start + upper < secret.count,
+          text[position + upper] == secret[start + upper]
+        {
+          upper += 1
+        }
+        guard lower + upper >= window else { continue }
+        let run = (position - lower)..<(position + upper)
+        if let last = runs.last, last.upperBound >= run.lowerBound {
+          runs[runs.count - 1] = last.lowerBound..<max(last.upperBound, run.upperBound)
+        } else {
+          runs.append(run)
+        }
+      }
+    }
+    return runs
+  }
+
+  /// `text` with every run of every secret replaced; where runs of two secrets overlap,
+  /// the one that starts first is named.
+  static func replacing(_ all: [SecretFragments], in text: [UInt8]) -> [UInt8] {
+    var found: [(run: Range<Int>, replacement: [UInt8])] = []
+    for fragments in all {
+      found += fragments.runs(in: text).map { ($0, fragments.replacement) }
+    }
+    guard !found.isEmpty else { return text }
+    found.sort { $0.run.lowerBound < $1.run.lowerBound }
+    var output: [UInt8] = []
+    output.reserveCapacity(text.count)
+    var copied = 0
+    for (run, replacement) in found where run.upperBound > copied {
+      if run.lowerBound >= copied {
+        output.append(contentsOf: text[copied..<run.lowerBound])
+        output.append(contentsOf: replacement)
+      }
+      copied = run.upperBound
+    }
+    output.append(contentsOf: text[copied...])
+    return output
+  }
+
+  static func gram(_ bytes: [UInt8], at start: Int) -> UInt32 {
+    UInt32(bytes[start]) << 24 | UInt32(bytes[start + 1]) << 16 | UInt32(bytes[start + 2]) << 8
+      | UInt32(bytes[start + 3])
+  }
+
+  static func fold(_ gram: UInt32) -> Int {
+    Int((gram &* 0x9E37_79B1) >> 16)
   }
 }

@@ -85,4 +85,25 @@ struct SecretTests {
     }
     #expect(redactor.redact("nothing to see") == "nothing to see")
   }
+
+  @Test("the redactor removes any run of ten or more bytes copied from a secret, and no less")
+  func redactorFragments() {
+    let secret = "Zq8vX2LmN4pR7tKd9wB3yH6sJ1c"
+    let redactor = Redactor(secrets: [Secret(label: "s.txt", bytes: Array(secret.utf8))])
+    let cut = String(secret.prefix(14))
+    let middle = String(secret.dropFirst(5).prefix(10))
+    let tail = String(secret.suffix(12))
+    let cases: [(text: String, expected: String)] = [
+      ("folder=a&timestamp=1700000000" + cut, "folder=a&timestamp=1700000000[secret from s.txt]"),
+      ("x" + middle + "y", "x[secret from s.txt]y"),
+      (tail + "&" + cut, "[secret from s.txt]&[secret from s.txt]"),
+      (secret + secret, "[secret from s.txt]"),
+      ("a" + String(secret.prefix(9)) + "b", "a" + String(secret.prefix(9)) + "b"),
+    ]
+    for (text, expected) in cases {
+      let redacted = redactor.redact(text)
+      #expect(redacted == expected, "'\(text)' became '\(redacted)'")
+    }
+  }
 }
+
