@@ -43,6 +43,14 @@ public struct Candidate: Hashable, Sendable {
     return copy
   }
 
+  /// The candidate with only the pair for `key`, or `nil` when it has no such pair or no
+  /// other.
+  public func keepingOnly(_ key: String) -> Candidate? {
+    var copy = self
+    copy.pairs.removeAll { !$0.hasPrefix(key + "=") }
+    return copy.pairs.isEmpty || copy.pairs.count == pairs.count ? nil : copy
+  }
+
   /// The candidate with `pair` added where a sorting signer puts it.
   ///
   /// A candidate that keeps its order holds the server's sorted pairs, so the new pair goes

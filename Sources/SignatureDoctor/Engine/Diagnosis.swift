@@ -25,4 +25,8 @@ public struct SearchSummary: Hashable, Sendable {
   public let matchingSecret: String?
   /// What kinds of mistakes were tried, for the report.
   public let tried: [String]
+  /// What the search left untried when it reached its budget.
+  public let skipped: [String]
+  /// The most digests the search could compute.
+  public let budget: Int
 }

@@ -3,9 +3,16 @@
 public struct DiagnosisEngine: Sendable {
   /// The rules, in catalog order.
   public let rules: [any Rule]
+  /// The most digests a search computes.
+  public let searchBudget: Int
 
-  public init(rules: [any Rule] = RuleCatalog.all) {
+  /// The most digests a search computes unless told otherwise, which keeps the longest
+  /// search to a few seconds on two cores.
+  public static let defaultSearchBudget = 12_000_000
+
+  public init(rules: [any Rule] = RuleCatalog.all, searchBudget: Int = defaultSearchBudget) {
     self.rules = rules
+    self.searchBudget = searchBudget
   }
 
   /// Diagnoses the evidence.
@@ -15,12 +22,15 @@ public struct DiagnosisEngine: Sendable {
     var findings = rules.flatMap { $0.evaluate(evidence) }
     var summary: SearchSummary?
 
-    if let search = HypothesisSearch(evidence: evidence, rules: rules) {
+    if let search = HypothesisSearch(evidence: evidence, rules: rules, budget: searchBudget) {
       let outcome = try search.run()
       summary = outcome.summary
       if let verified = outcome.verified {
         findings = merge(verified: verified, into: findings, evidence: evidence)
         findings += rules.flatMap { $0.findings(after: verified, evidence: evidence) }
+        if verified.secretChangeIsCleanup, let change = verified.secretChange {
+          findings = Self.noting(cleanup: change, of: verified.proof.secretLabel, in: findings)
+        }
       } else {
         findings = findings.map { finding in
           var tested = finding
@@ -37,8 +47,13 @@ public struct DiagnosisEngine: Sendable {
     return Diagnosis(evidence: evidence, findings: Self.ranked(findings), search: summary)
   }
 
-  /// Verified findings replace the rule's unverified ones; a match of the client's own
-  /// string proves every finding drawn from comparing it with the server's.
+  /// Rules whose findings are guesses at what the client signed, or how: a proof shows
+  /// exactly that, so their findings that it does not verify are refuted.
+  static let refutedByProof = ClientComparison.rules.union(["secret-format", "digest-construction"])
+
+  /// Verified findings replace the rule's unverified ones, and the proof refutes the other
+  /// guesses at what was signed; a match of the client's own string proves every finding
+  /// drawn from comparing it with the server's.
   private func merge(
     verified: VerifiedHypothesis,
     into findings: [Finding],
@@ -47,10 +62,11 @@ public struct DiagnosisEngine: Sendable {
     var result: [Finding] = []
     if verified.rules == [ClientComparison.rule] {
       let comparing = findings.filter { ClientComparison.rules.contains($0.rule.slug) }
+      let others = findings.filter { !Self.refutedByProof.contains($0.rule.slug) }
       guard !comparing.isEmpty else {
-        return findings + [ValueMismatchRule().verifiedFinding(verified, evidence: evidence)]
+        return others + [ValueMismatchRule().verifiedFinding(verified, evidence: evidence)]
       }
-      return findings.map { ClientComparison.rules.contains($0.rule.slug) ? $0.verified(by: verified) : $0 }
+      return comparing.map { $0.verified(by: verified) } + others
     }
     var verifiedRules = Set<String>()
     for slug in verified.rules where verifiedRules.insert(slug).inserted {
@@ -61,7 +77,18 @@ public struct DiagnosisEngine: Sendable {
       finding.evidence = structural + finding.evidence.filter { !structural.contains($0) }
       result.append(finding)
     }
-    return result + findings.filter { !verifiedRules.contains($0.rule.slug) }
+    return result + findings.filter { !Self.refutedByProof.union(verifiedRules).contains($0.rule.slug) }
+  }
+
+  /// The findings with a note on the first that sigdoc's copy of the secret, not the
+  /// client's, holds stray bytes: the client signed without them.
+  static func noting(cleanup change: String, of label: String, in findings: [Finding]) -> [Finding] {
+    guard let top = findings.indices.first(where: { findings[$0].isVerified }) else { return findings }
+    var noted = findings
+    noted[top].evidence.append(EvidenceNote(
+      "The signature was made with the secret from \(label) \(change): the copy sigdoc was given "
+        + "holds those bytes, the client's signer did not sign them."))
+    return noted
   }
 
   /// Verified first (in the order of the proof's mistakes), then by confidence, then by

@@ -56,15 +56,17 @@ struct HypothesisSearch {
   let base: Candidate
   let exactKeys: [Key]
 
-  /// The most digests the two-mistake stage computes; beyond it, the search stops there.
-  static let budget = 12_000_000
+  /// How many digests the search may compute: it starts no stage past this, and a value
+  /// search stops short of twice it.
+  let budget: Int
 
-  init?(evidence: Evidence, rules: [any Rule]) {
+  init?(evidence: Evidence, rules: [any Rule], budget: Int) {
     guard !evidence.secrets.isEmpty, let sent = evidence.sentSignature, let bytes = sent.bytes,
       let algorithm = sent.algorithm, !evidence.serverPairs.isEmpty
     else { return nil }
     self.evidence = evidence
     self.rules = rules
+    self.budget = budget
     verifier = Verifier(target: bytes, algorithm: algorithm)
     base = Candidate(server: evidence.serverPairs)
     exactKeys = evidence.secrets.enumerated().map { Key(bytes: $1.bytes, secret: $0, variant: .exact) }
@@ -78,8 +80,11 @@ struct HypothesisSearch {
     case recipes
     case valueSearches
     case doubleMistakes
+    case variationsAfterMistakes
     case searchesAfterMistakes
     case searchesWithSecretVariants
+    case recipesWithSecretVariants
+    case searchesUnderHMAC
   }
 
   func run() throws(OpenSSLError) -> Outcome {
@@ -88,47 +93,63 @@ struct HypothesisSearch {
     let direct = unique(server + (clientTrial().map { [$0] } ?? []))
     if let verified = try tryAppended(direct, keys: exactKeys, counter: &counter) {
       let tested: Set<String> = ["key-pair-mismatch", ClientComparison.rule]
-      return Outcome(summary: summary(counter, verified: verified, hypotheses: nil), verified: verified,
-                     testedRules: tested)
+      return Outcome(
+        summary: summary(counter, verified: verified, hypotheses: nil, ran: [.direct]),
+        verified: verified,
+        testedRules: tested
+      )
     }
 
     let hypotheses = gatherHypotheses()
     let singles = singleMistakes(hypotheses.edits)
-    for stage in Stage.allCases {
+    let mistakes = singles.filter { !$0.steps.isEmpty }
+    let keys = hypotheses.variantKeys
+    var ran: [Stage] = [.direct]
+    for stage in Stage.allCases.dropFirst() {
       let verified: VerifiedHypothesis?
-      let keys = hypotheses.variantKeys
       switch stage {
       case .direct: verified = nil
       case .singleMistakes:
         let afterDirect = Array(singles.dropFirst(direct.count))
         verified = try tryAppended(afterDirect, keys: exactKeys, counter: &counter)
       case .secretVariants: verified = try tryAppended(singles, keys: keys, counter: &counter)
-      case .recipes: verified = try tryRecipes(singles, counter: &counter)
+      case .recipes: verified = try tryRecipes(singles, keys: exactKeys, counter: &counter)
       case .valueSearches:
         verified = try trySearches(on: server, hypotheses.searches, keys: exactKeys, counter: &counter)
       case .doubleMistakes:
         verified = try tryAppended(doubleMistakes(hypotheses.edits), keys: exactKeys, counter: &counter)
+      case .variationsAfterMistakes:
+        verified = try tryAppended(variations(after: mistakes), keys: exactKeys, counter: &counter)
       case .searchesAfterMistakes:
         // NB: a new order and another timestamp together are rare, and 720 orders would
         // crowd out every likelier pair of mistakes.
-        let mistakes = singles.filter { single in
-          !single.steps.isEmpty && !single.steps.contains { $0.rule == "unsorted-params" }
-        }
-        verified = try trySearches(on: mistakes, hypotheses.searches, keys: exactKeys, counter: &counter)
+        let unordered = mistakes.filter { !$0.steps.contains { $0.rule == "unsorted-params" } }
+        verified = try trySearches(on: unordered, hypotheses.searches, keys: exactKeys, counter: &counter)
       case .searchesWithSecretVariants:
         verified = try trySearches(on: server, hypotheses.searches, keys: keys, counter: &counter)
+      case .recipesWithSecretVariants:
+        verified = try tryRecipes(singles, keys: keys, counter: &counter)
+      case .searchesUnderHMAC:
+        verified = try trySearches(
+          on: server,
+          hypotheses.searches,
+          keys: exactKeys,
+          keying: .hmac,
+          counter: &counter
+        )
       }
+      ran.append(stage)
       if let verified {
         return Outcome(
-          summary: summary(counter, verified: verified, hypotheses: hypotheses),
+          summary: summary(counter, verified: verified, hypotheses: hypotheses, ran: ran),
           verified: verified,
           testedRules: hypotheses.testedRules
         )
       }
-      if counter.digests > Self.budget { break }
+      if counter.digests > budget { break }
     }
     return Outcome(
-      summary: summary(counter, verified: nil, hypotheses: hypotheses),
+      summary: summary(counter, verified: nil, hypotheses: hypotheses, ran: ran),
       verified: nil,
       testedRules: hypotheses.testedRules
     )
@@ -159,6 +180,8 @@ private extension HypothesisSearch {
   struct Counter {
     var candidates = 0
     var digests = 0
+    /// Whether a stage left candidates untried to stay within the budget.
+    var isCut = false
   }
 
   /// The server's string, the client's, and each single mistake applied to the server's,
@@ -193,9 +216,26 @@ private extension HypothesisSearch {
     return unique(results.values.flatMap { $0 })
   }
 
+  /// Each rule's mistakes made on top of another rule's single mistake, where the rule's
+  /// own edits apply only to the server's string (every order of a few pairs).
+  func variations(after mistakes: [Trial]) -> [Trial] {
+    var trials: [Trial] = []
+    for rule in rules {
+      let slug = type(of: rule).description.slug
+      for trial in mistakes where !trial.steps.contains(where: { $0.rule == slug }) {
+        for variation in rule.variations(of: trial.candidate) {
+          let step = Step(rule: slug, summary: variation.summary)
+          trials.append(Trial(candidate: variation.candidate, steps: trial.steps + [step]))
+        }
+      }
+    }
+    return unique(trials)
+  }
+
   /// The client's own string, as a trial.
   func clientTrial() -> Trial? {
-    let step = Step(rule: ClientComparison.rule, summary: "signed its own parameters")
+    let basis = evidence.client?.loggedStringToSign == nil ? "the parameters it showed" : "the string it logged"
+    let step = Step(rule: ClientComparison.rule, summary: basis)
     return clientCandidate().map { Trial(candidate: $0, steps: [step]) }
   }
 
@@ -243,7 +283,11 @@ private extension HypothesisSearch {
     )
   }
 
-  func tryRecipes(_ trials: [Trial], counter: inout Counter) throws(OpenSSLError) -> VerifiedHypothesis? {
+  func tryRecipes(
+    _ trials: [Trial],
+    keys: [Key],
+    counter: inout Counter
+  ) throws(OpenSSLError) -> VerifiedHypothesis? {
     for trial in trials where trial.candidate.transform == nil {
       let ordered =
         trial.candidate.keepsOrder
@@ -260,7 +304,7 @@ private extension HypothesisSearch {
       let recipes = [Recipe.hmac, .secretFirst] + pairEnds.indices.dropLast().map(Recipe.secretAfterPair)
       counter.candidates += 1
       for recipe in recipes {
-        for key in exactKeys {
+        for key in keys {
           counter.digests += 1
           if try verifier.matches(message: message, pairEnds: pairEnds, key: key.bytes, recipe: recipe) {
             return verified(
@@ -281,6 +325,7 @@ private extension HypothesisSearch {
     on trials: [Trial],
     _ searches: [ValueSearch],
     keys: [Key],
+    keying: Verifier.Keying = .appended,
     counter: inout Counter
   ) throws(OpenSSLError) -> VerifiedHypothesis? {
     guard !keys.isEmpty else { return nil }
@@ -297,12 +342,13 @@ private extension HypothesisSearch {
     // Trials come likeliest first; beyond the budget the rest are left untried.
     var affordable = 0
     var cost = counter.digests
-    while affordable < jobs.count, cost + jobs[affordable].count * keys.count <= Self.budget * 2 {
+    while affordable < jobs.count, cost + jobs[affordable].count * keys.count <= budget * 2 {
       cost += jobs[affordable].count * keys.count
       affordable += 1
     }
+    if affordable < jobs.count { counter.isCut = true }
     jobs.removeLast(jobs.count - affordable)
-    let (matches, digests) = try verifier.findAppended(jobs: jobs, keys: keys.map(\.bytes))
+    let (matches, digests) = try verifier.find(jobs: jobs, keys: keys.map(\.bytes), keying: keying)
     counter.candidates += jobs.reduce(0) { $0 + $1.count }
     counter.digests += digests
     guard let match = matches.first else { return nil }
@@ -313,7 +359,7 @@ private extension HypothesisSearch {
       steps: trial.steps + [step],
       text: text,
       key: keys[match.key],
-      recipe: .plain,
+      recipe: keying == .hmac ? .hmac : .plain,
       counter: counter
     )
   }
@@ -375,9 +421,14 @@ private extension HypothesisSearch {
       candidatesTried: counter.candidates
     )
     return VerifiedHypothesis(
-      mistakes: steps.filter { $0.rule != ClientComparison.rule }.map(\.summary)
-        + steps.filter { $0.rule == ClientComparison.rule }.map(\.summary),
-      rules: rules, secretChange: secretChange, recipe: recipe, proof: proof)
+      mistakes: steps.filter { $0.rule != ClientComparison.rule }.map(\.summary),
+      rules: rules,
+      clientBasis: steps.first { $0.rule == ClientComparison.rule }?.summary,
+      secretChange: secretChange,
+      secretChangeIsCleanup: key.variant.isCleanup,
+      recipe: recipe,
+      proof: proof
+    )
   }
 
   /// Whether the sent signature is a digest in an encoding Cloudinary does not read.
@@ -388,18 +439,18 @@ private extension HypothesisSearch {
     }
   }
 
-  func summary(_ counter: Counter, verified: VerifiedHypothesis?, hypotheses: Hypotheses?) -> SearchSummary {
-    var tried = ["the server's string"]
-    if evidence.client != nil { tried.append("the client's own string") }
-    if let hypotheses {
-      tried.append("\(hypotheses.edits.count) single mistakes")
-      let ways = hypotheses.variantKeys.count / max(1, evidence.secrets.count)
-      if ways > 0 { tried.append("\(ways) ways of holding the secret") }
-      tried.append("HMAC and the secret placed elsewhere")
-      if !hypotheses.searches.isEmpty {
-        tried.append(hypotheses.searches.map(\.summary).joined(separator: ", "))
-      }
-      tried.append("pairs of mistakes")
+  func summary(
+    _ counter: Counter,
+    verified: VerifiedHypothesis?,
+    hypotheses: Hypotheses?,
+    ran: [Stage]
+  ) -> SearchSummary {
+    let described = Stage.allCases.map { describe($0, hypotheses: hypotheses) }
+    let tried = zip(Stage.allCases, described).compactMap { ran.contains($0) ? $1 : nil }.flatMap { $0 }
+    var skipped = zip(Stage.allCases, described).compactMap { ran.contains($0) ? nil : $1 }.flatMap { $0 }
+    if verified != nil || hypotheses == nil { skipped = [] }
+    if verified == nil, counter.isCut, let last = ran.last {
+      skipped.insert("part of " + describe(last, hypotheses: hypotheses).joined(separator: ", "), at: 0)
     }
     return SearchSummary(
       secretLabels: evidence.secrets.map(\.label),
@@ -407,7 +458,31 @@ private extension HypothesisSearch {
       digests: counter.digests,
       isVerified: verified != nil,
       matchingSecret: verified?.proof.secretLabel,
-      tried: tried
+      tried: tried,
+      skipped: skipped,
+      budget: budget
     )
+  }
+
+  /// What a stage tries, as phrases for the report; none when it has nothing to try.
+  func describe(_ stage: Stage, hypotheses: Hypotheses?) -> [String] {
+    let searches = hypotheses?.searches.map(\.summary).joined(separator: ", ") ?? ""
+    let ways = (hypotheses?.variantKeys.count ?? 0) / max(1, evidence.secrets.count)
+    switch stage {
+    case .direct:
+      return ["the server's string"] + (evidence.client == nil ? [] : ["the client's own string"])
+    case .singleMistakes: return hypotheses.map { ["\($0.edits.count) single mistakes"] } ?? []
+    case .secretVariants: return ways > 0 ? ["\(ways) ways of holding the secret"] : []
+    case .recipes: return ["HMAC and the secret placed elsewhere"]
+    case .valueSearches: return searches.isEmpty ? [] : [searches]
+    case .doubleMistakes: return ["pairs of mistakes"]
+    case .variationsAfterMistakes: return ["other orders of the pairs after a mistake"]
+    case .searchesAfterMistakes: return searches.isEmpty ? [] : ["each search after a mistake"]
+    case .searchesWithSecretVariants:
+      return searches.isEmpty || ways == 0 ? [] : ["each search with each way of holding the secret"]
+    case .recipesWithSecretVariants:
+      return ways > 0 ? ["HMAC and the secret placed elsewhere with each way of holding the secret"] : []
+    case .searchesUnderHMAC: return searches.isEmpty ? [] : ["each search under HMAC"]
+    }
   }
 }

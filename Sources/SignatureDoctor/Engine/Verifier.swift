@@ -62,13 +62,49 @@ struct Verifier: Sendable {
   /// How many candidates one unit of parallel work holds.
   private static let chunk = 2048
 
+  /// How a family's candidates are digested with a key.
+  enum Keying: Sendable {
+    /// The key appended to the message, as Cloudinary digests a signature.
+    case appended
+    /// HMAC keyed with the key over the message.
+    case hmac
+  }
+
   /// Tries every candidate of every job with every key appended, as Cloudinary digests a
   /// signature; returns the matches in a stable order and the number of digests computed.
   ///
-  /// Small searches run on the calling thread: starting workers costs more than they save.
   /// - Throws: `OpenSSLError` when libcrypto refuses.
   func findAppended(jobs: [Job], keys: [[UInt8]]) throws(OpenSSLError) -> (matches: [Match], digests: Int) {
+    try find(jobs: jobs, keys: keys, keying: .appended)
+  }
+
+  /// Tries every candidate of every job with every key, digested as `keying` says; returns
+  /// the matches in a stable order and the number of digests computed.
+  ///
+  /// Small searches run on the calling thread: starting workers costs more than they save.
+  /// - Throws: `OpenSSLError` when libcrypto refuses.
+  func find(
+    jobs: [Job],
+    keys: [[UInt8]],
+    keying: Keying
+  ) throws(OpenSSLError) -> (matches: [Match], digests: Int) {
     let keyRing = KeyRing(keys)
+    let hmacs: [HMACState]
+    switch keying {
+    case .appended: hmacs = []
+    case .hmac:
+      var states: [HMACState] = []
+      for key in keys { states.append(try HMACState(algorithm, key: key)) }
+      hmacs = states
+    }
+    @Sendable func search(_ unit: (job: Int, range: Range<Int>)) throws(OpenSSLError) -> [Match] {
+      switch keying {
+      case .appended:
+        try self.search(jobs[unit.job], jobIndex: unit.job, range: unit.range, keys: keyRing)
+      case .hmac:
+        try self.search(jobs[unit.job], jobIndex: unit.job, range: unit.range, hmacs: hmacs)
+      }
+    }
     var units: [(job: Int, range: Range<Int>)] = []
     for (index, job) in jobs.enumerated() {
       var start = 0
@@ -80,18 +116,13 @@ struct Verifier: Sendable {
     let digests = jobs.reduce(0) { $0 + $1.count } * keys.count
     var matches: [Match] = []
     if digests < Self.chunk * 2 {
-      for (jobIndex, range) in units {
-        matches += try search(jobs[jobIndex], jobIndex: jobIndex, range: range, keys: keyRing)
-      }
+      for unit in units { matches += try search(unit) }
       return (matches.sorted(), digests)
     }
     let work = units
     let results = ConcurrentResults<Result<[Match], OpenSSLError>>(count: work.count)
     Parallel.forEach(work.count) { unit in
-      let (jobIndex, range) = work[unit]
-      results.store(Result { () throws(OpenSSLError) in
-        try search(jobs[jobIndex], jobIndex: jobIndex, range: range, keys: keyRing)
-      }, at: unit)
+      results.store(Result { () throws(OpenSSLError) in try search(work[unit]) }, at: unit)
     }
     for result in results.values { matches += try result.get() }
     return (matches.sorted(), digests)
@@ -148,6 +179,32 @@ struct Verifier: Sendable {
             if constantTimeEquals(output, target) {
               found.append(Match(job: jobIndex, index: index, key: key))
             }
+          }
+        }
+      }
+    }
+    return found
+  }
+
+  /// The HMAC loop: each key's inner state absorbs the prefix once, and is copied for
+  /// each candidate's middle and suffix.
+  private func search(
+    _ job: Job,
+    jobIndex: Int,
+    range: Range<Int>,
+    hmacs: [HMACState]
+  ) throws(OpenSSLError) -> [Match] {
+    var found: [Match] = []
+    try job.suffix.withBytes { (suffix) throws(OpenSSLError) in
+      for (key, hmac) in hmacs.enumerated() {
+        var prefixState = hmac.messageState
+        try prefixState.update(job.prefix)
+        for index in range {
+          var state = prefixState
+          try Self.absorbMiddle(job.middle, index, into: &state)
+          try state.update(UnsafeRawBufferPointer(suffix))
+          if constantTimeEquals(try hmac.finalize(state).bytes, target) {
+            found.append(Match(job: jobIndex, index: index, key: key))
           }
         }
       }

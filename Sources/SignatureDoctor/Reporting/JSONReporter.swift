@@ -30,6 +30,7 @@ public struct JSONReporter: Reporter {
         "verified": .bool(search.isVerified),
         "matching_secret": search.matchingSecret.map(JSONValue.string) ?? .null,
         "tried": .array(search.tried.map(JSONValue.string)),
+        "skipped": .array(search.skipped.map(JSONValue.string)),
       ])
     }
     return .object(object)

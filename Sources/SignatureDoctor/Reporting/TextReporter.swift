@@ -58,10 +58,13 @@ private extension TextReporter {
       text.append("confidence \(JSONValue.fixed(finding.confidence, decimals: 2).compact)", .faint)
     }
     text.append("\n   " + TextWrap.wrap(finding.rule.title, first: "   ", indent: "   ") + "\n", .strong)
-    text.append("   " + TextWrap.wrap(finding.summary, first: "   ", indent: "   ") + "\n")
-    // NB: a verified finding's summary is often its proof's sentence, which it also keeps
-    // as evidence for the JSON document; people need to read it once.
-    for note in finding.evidence where note.text != finding.summary || note.location != nil {
+    // NB: the first finding's summary is the report's bottom line, just above; and a
+    // verified finding's summary is often its proof's sentence, which it also keeps as
+    // evidence for the JSON document. People need to read each once.
+    if number > 1 || !bottomLine(diagnosis).hasPrefix(finding.summary) {
+      text.append("   " + TextWrap.wrap(finding.summary, first: "   ", indent: "   ") + "\n")
+    }
+    for note in finding.evidence where note.text != finding.summary {
       text.append("   - ")
       var lead = "   - "
       if let location = note.location {

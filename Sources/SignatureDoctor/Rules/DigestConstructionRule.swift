@@ -29,6 +29,10 @@ struct DigestConstructionRule: Rule {
       ]
     ),
     triggering: [
+      RuleExample(
+        error: "Invalid Signature ↓{{sign/hmac:folder=a&timestamp=1685544020}}. String to sign - "
+          + "'folder=a&timestamp=1685544025'.",
+        withSecret: true, isVerified: true, excludeFromDocs: true),
       RuleExample(error: "Invalid Signature ↓{{sign/upper:folder=a&timestamp=1685544025}}. "
         + "String to sign - 'folder=a&timestamp=1685544025'."),
       RuleExample(error: "Invalid Signature ↓{{sign/hmac:folder=a&timestamp=1685544025}}. String to sign - "

@@ -37,6 +37,10 @@ struct EmptyValueRule: Rule {
     ),
     triggering: [
       RuleExample(
+        error: "Invalid Signature {{sign:folder=a&ocr=&timestamp=1685544025}}. String to sign - "
+          + "'folder=a&timestamp=1685544025'.",
+        withSecret: true, isVerified: true, excludeFromDocs: true),
+      RuleExample(
         error: "Invalid Signature {{sign:timestamp=1768517629}}. String to sign - "
           + "'↓folder=&timestamp=1768517629&↓upload_preset='.",
         withSecret: true, isVerified: true),
@@ -100,15 +104,21 @@ struct EmptyValueRule: Rule {
   }
 
   /// Parameters of Cloudinary's upload call that a form or a signer may hold with an empty
-  /// value; the timestamp and the keys the server excludes are not among them.
+  /// value (the upload parameters pycloudinary 1.46.3 knows, and `access_mode`); the
+  /// timestamp and the keys the server excludes are not among them.
   static let uploadParameters = [
-    "access_control", "access_mode", "allowed_formats", "asset_folder", "async", "backup", "callback",
-    "colors", "context", "custom_coordinates", "discard_original_filename", "display_name", "eager",
-    "eager_async", "eager_notification_url", "face_coordinates", "faces", "filename_override", "folder",
-    "format", "headers", "image_metadata", "invalidate", "media_metadata", "metadata", "moderation",
-    "notification_url", "overwrite", "phash", "proxy", "public_id", "public_id_prefix",
-    "responsive_breakpoints", "tags", "transformation", "type", "unique_filename", "upload_preset",
-    "use_filename", "use_filename_as_display_name",
+    "access_control", "access_mode", "accessibility_analysis", "allowed_formats", "asset_folder",
+    "async", "auto_chaptering", "auto_tagging", "auto_transcription", "background_removal",
+    "backup", "batch_id", "callback", "categorization", "cinemagraph_analysis", "colors", "context",
+    "custom_coordinates", "detection", "discard_original_filename", "display_name", "eager",
+    "eager_async", "eager_notification_url", "eval", "exif", "face_coordinates", "faces",
+    "filename_override", "folder", "format", "headers", "image_metadata", "invalidate",
+    "media_metadata", "metadata", "moderation", "notification_url", "ocr", "on_success",
+    "overwrite", "phash", "proxy", "public_id", "public_id_prefix", "quality_analysis",
+    "quality_override", "raw_convert", "regions", "responsive_breakpoints", "return_delete_token",
+    "similarity_search", "tags", "transformation", "type", "unique_display_name", "unique_filename",
+    "upload_preset", "use_asset_folder_as_public_id_prefix", "use_filename",
+    "use_filename_as_display_name", "visual_search",
   ]
 }
 

@@ -46,6 +46,10 @@ struct EncodingMismatchRule: PlanningRule {
     ),
     triggering: [
       RuleExample(
+        error: "Invalid Signature {{sign:folder=\u{E9}t\u{E9}&public_id=cafe\u{301}&timestamp=1685544025}}. "
+          + "String to sign - 'folder=\u{E9}t\u{E9}&↓public_id=caf\u{E9}&timestamp=1685544025'.",
+        withSecret: true, isVerified: true, excludeFromDocs: true),
+      RuleExample(
         error: "Invalid Signature {{sign:notification_url=https://example.com/hook&phash=1&timestamp=1400000000}}. "
           + "String to sign - 'notification_url=https://example.com/hook&↓phash=true&timestamp=1400000000'.",
         params: #"{"notification_url": "https://example.com/hook", ↓"phash": 1, "timestamp": 1400000000}"#,
@@ -188,6 +192,19 @@ extension EncodingMismatchRule {
       }
       guard !notes.isEmpty else { continue }
       add(summary, notes) { $0.mappingValues(change) }
+    }
+
+    // One value alone in the other Unicode form, or percent-encoded: the signer changed the
+    // field it built, not the whole string.
+    for pair in pairs {
+      for transform in [TextTransform.nfc, .nfd, .percentEncoded] {
+        let value = pair.value.replacingAll("%26", with: "&")
+        let changed = transform.apply(to: value)
+        guard !changed.hasSameScalars(as: value) else { continue }
+        let signed = StringToSign.pair(pair.key, changed, version: .v2)
+        let summary = "signed \(VisibleText(signed).text), \(pair.key) alone \(transform.description)"
+        add(summary, [note(pair, signed)]) { respelled($0, [(pair.key, signed)]) }
+      }
     }
 
     // The whole string encoded, escaped or normalised.

@@ -31,6 +31,10 @@ struct MissingSourceUWRule: Rule {
     ),
     triggering: [
       RuleExample(
+        error: "Invalid Signature {{sign:timestamp=1685544025}}. String to sign - "
+          + "'folder=avatars&↓source=uw&timestamp=1685544025&upload_preset=ugc'.",
+        withSecret: true, isVerified: true),
+      RuleExample(
         error: "Invalid Signature {{sign:folder=avatars&timestamp=1685544025}}. String to sign - "
           + "'folder=avatars&↓source=uw&timestamp=1685544025'.",
         params: #"{"folder": "avatars", "timestamp": 1685544025}"#),
@@ -42,6 +46,10 @@ struct MissingSourceUWRule: Rule {
           + "'↓source=uw&timestamp=1709830648&upload_preset=signed'."),
     ],
     nonTriggering: [
+      RuleExample(
+        error: "Invalid Signature {{sign:folder=avatars&source=uw&timestamp=1685544025}}. String to sign - "
+          + "'folder=avatars&source=uw&timestamp=1685544025'.",
+        withSecret: true, excludeFromDocs: true),
       RuleExample(
         error: "Invalid Signature {{sign:folder=a&source=uw&timestamp=1}}. String to sign - "
           + "'folder=a&source=uw&timestamp=1&upload_preset=x'.",
@@ -85,8 +93,14 @@ struct MissingSourceUWRule: Rule {
 
   func edits(_ evidence: Evidence) -> [Edit] {
     guard evidence.serverPair("source")?.value == "uw" else { return [] }
-    return [Edit(rule: Self.slug, summary: "left out source=uw") {
+    var edits = [Edit(rule: Self.slug, summary: "left out source=uw") {
       $0.has("source") ? $0.removing("source") : nil
     }]
+    // The commonest widget signer of all signs `{timestamp}` and ignores `params_to_sign`.
+    if evidence.serverPairs.count > 2, evidence.serverPair("timestamp") != nil {
+      let summary = "signed only the timestamp, none of the parameters the widget passed to sign"
+      edits.append(Edit(rule: Self.slug, summary: summary) { $0.keepingOnly("timestamp") })
+    }
+    return edits
   }
 }

@@ -38,6 +38,15 @@ extension NestedDataRule {
       }
     }
 
+    /// Whether the signer writes the wrapped keys in the order they were given, which a
+    /// dict, a hash and a PHP array keep.
+    var keepsKeyOrder: Bool {
+      switch self {
+      case .pythonDict, .rubyHash, .rubyFormHash, .phpValues: true
+      case .nodeObject, .phpArray: false
+      }
+    }
+
     /// The one pair the signer writes for the pairs `wrapped`, given as escaped pair texts.
     func pair(wrapping wrapped: [String]) -> String {
       let members = wrapped.map { text in

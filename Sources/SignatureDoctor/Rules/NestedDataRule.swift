@@ -47,6 +47,11 @@ struct NestedDataRule: Rule {
     ),
     triggering: [
       RuleExample(
+        error: "Invalid Signature {{sign:data={'timestamp': 1685544025, 'folder': 'a'}}}. String to sign - "
+          + "'folder=a&timestamp=1685544025'.",
+        params: #"{↓"data": {"timestamp": 1685544025, "folder": "a"}}"#,
+        withSecret: true, isVerified: true, excludeFromDocs: true),
+      RuleExample(
         error: #"Invalid Signature {{sign:public_id=60,kjusjhapqdhssjqhhu6c&timestamp=1528755130}}. "#
           + #"String to sign - '↓public_id={"0"=>"60", "1"=>"kjusjhapqdhssjqhhu6c"}&timestamp=1528755130'."#,
         withSecret: true, isVerified: true),
@@ -105,6 +110,20 @@ struct NestedDataRule: Rule {
         return Candidate(pairs: [wrapper.pair(wrapping: ordered)], keepsOrder: true)
       }
     }
+    // A dict, a hash or a PHP array keeps the order its keys were given in.
+    let clientKeys = evidence.clientPairs.map(\.key)
+    for wrapper in Wrapper.allCases where wrapper.keepsKeyOrder && !clientKeys.isEmpty {
+      let summary = wrapper.summary + ", its keys in the order the client gave them"
+      edits.append(Edit(rule: Self.slug, summary: summary) { candidate in
+        guard candidate.transform == nil, !candidate.pairs.isEmpty else { return nil }
+        let ordered = candidate.pairs.enumerated().sorted { lhs, rhs in
+          let left = clientKeys.firstIndex(of: Self.key(of: lhs.element)) ?? clientKeys.count
+          let right = clientKeys.firstIndex(of: Self.key(of: rhs.element)) ?? clientKeys.count
+          return (left, lhs.offset) < (right, rhs.offset)
+        }
+        return Candidate(pairs: [wrapper.pair(wrapping: ordered.map(\.element))], keepsOrder: true)
+      })
+    }
     let spreadSummary = "passed its string to sign to Node's api_sign_request, which signs each character "
       + "as a parameter of its own (0=…&1=…)"
     edits.append(Edit(rule: Self.slug, summary: spreadSummary) { candidate in
@@ -125,6 +144,10 @@ struct NestedDataRule: Rule {
 }
 
 private extension NestedDataRule {
+  static func key(of pair: String) -> String {
+    String(pair.prefix { $0 != "=" })
+  }
+
   /// The server's pairs whose value is a structure written as text.
   func sentStructures(_ evidence: Evidence) -> [SignedPair] {
     evidence.serverPairs.filter { $0.key != "timestamp" && ValueDifference.isNested($0.value) }

@@ -41,6 +41,10 @@ struct ParamNotSignedRule: PlanningRule {
     ),
     triggering: [
       RuleExample(
+        error: "Invalid Signature {{sign:timestamp=1685544025}}. String to sign - "
+          + "'folder=a&public_id=b&timestamp=1685544025'.",
+        withSecret: true, isVerified: true, excludeFromDocs: true),
+      RuleExample(
         error: "Invalid Signature {{sign:timestamp=1426595637}}. String to sign - "
           + "'timestamp=1426595637&↓type=private'.",
         params: #"{"timestamp": 1426595637}"#, withSecret: true, isVerified: true),
@@ -104,7 +108,18 @@ extension ParamNotSignedRule {
   /// Dropping each one of the server's pairs, `source=uw` apart, which has its own rule.
   static func plan(_ evidence: Evidence) -> [PlannedEdit] {
     var seen = Set<String>()
-    return evidence.serverPairs.compactMap { pair in
+    var plans: [PlannedEdit] = []
+    // A signer with a fixed list that holds only the timestamp; a widget's is
+    // `MissingSourceUWRule`'s.
+    if evidence.serverPairs.count > 2, evidence.serverPair("timestamp") != nil,
+      evidence.serverPair("source")?.value != "uw"
+    {
+      let edit = Edit(rule: slug, summary: "signed only the timestamp, none of the other parameters") {
+        $0.keepingOnly("timestamp")
+      }
+      plans.append(PlannedEdit(edit: edit, notes: []))
+    }
+    return plans + evidence.serverPairs.compactMap { pair in
       guard !(pair.key == "source" && pair.value == "uw"), seen.insert(pair.key).inserted else { return nil }
       let key = pair.key
       let edit = Edit(rule: slug, summary: "left out \(VisibleText(pair.text).text)") {

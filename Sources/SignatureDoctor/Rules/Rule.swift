@@ -23,6 +23,10 @@ public protocol Rule: Sendable {
   /// Ways the client may have held the secret.
   func secretVariants(_ evidence: Evidence) -> [SecretVariant]
 
+  /// This rule's mistakes made on a candidate that already holds another rule's, where
+  /// `edits` cannot make them: they apply only to the server's own string.
+  func variations(of candidate: Candidate) -> [(summary: String, candidate: Candidate)]
+
   /// The finding for a hypothesis of this rule's that reproduced the signature.
   func verifiedFinding(_ proof: VerifiedHypothesis, evidence: Evidence) -> Finding
 
@@ -35,6 +39,7 @@ extension Rule {
   public func edits(_ evidence: Evidence) -> [Edit] { [] }
   public func searches(_ evidence: Evidence) -> [ValueSearch] { [] }
   public func secretVariants(_ evidence: Evidence) -> [SecretVariant] { [] }
+  public func variations(of candidate: Candidate) -> [(summary: String, candidate: Candidate)] { [] }
   public func findings(after proof: VerifiedHypothesis, evidence: Evidence) -> [Finding] { [] }
 
   public func verifiedFinding(_ proof: VerifiedHypothesis, evidence: Evidence) -> Finding {
@@ -66,8 +71,14 @@ public struct VerifiedHypothesis: Sendable {
   public let mistakes: [String]
   /// The rules of those mistakes.
   public let rules: [String]
+  /// What the client signed the mistakes into, when not the server's string: "the
+  /// parameters it showed", "the string it logged".
+  public let clientBasis: String?
   /// What was done to the secret, if anything: "followed by a line feed".
   public let secretChange: String?
+  /// Whether `secretChange` cleans sigdoc's copy of the secret (a stray line break, quotes)
+  /// rather than describing a mistake of the client's.
+  public let secretChangeIsCleanup: Bool
   /// How the digest was formed, if not as Cloudinary forms it.
   public let recipe: Recipe
   /// The proof to show.
@@ -76,9 +87,11 @@ public struct VerifiedHypothesis: Sendable {
   /// The mistakes as one sentence: "The client's signer left out source=uw."
   public var sentence: String {
     var parts = mistakes
-    if let secretChange { parts.append("used the secret \(secretChange)") }
+    if let secretChange, !secretChangeIsCleanup { parts.append("used the secret \(secretChange)") }
     if recipe != .plain { parts.append(recipe.phrase) }
-    return "The client's signer " + Self.listing(parts) + "."
+    guard let clientBasis else { return "The client's signer " + Self.listing(parts) + "." }
+    if parts.isEmpty { return "The client's signer signed exactly \(clientBasis)." }
+    return "The client's signer signed \(clientBasis), but " + Self.listing(parts) + "."
   }
 
   static func listing(_ parts: [String]) -> String {

@@ -114,7 +114,8 @@ extension RuleExample {
   /// `text` as it is pasted: each signature template replaced by the signature it stands
   /// for, and each `↓` removed, with the byte offsets where the markers stood.
   ///
-  /// A template is `{{sign:S}}`: the signature of the string S under the example secret,
+  /// A template is `{{sign:S}}`: the signature of the string S under the example secret
+  /// (a last `}` of S stands before the template's `}}`),
   /// SHA-1, lower-case hex, as Cloudinary wants it. Modifiers between `sign` and the colon,
   /// each after a `/`, change how it is made, so that examples of each mistake are signed
   /// by the code rather than by hand:
@@ -131,7 +132,11 @@ extension RuleExample {
       if first == marker {
         markers.append(output.utf8.count)
         rest = rest.dropFirst()
-      } else if rest.hasPrefix("{{sign"), let close = rest.range(of: "}}") {
+      } else if rest.hasPrefix("{{sign"), var close = rest.range(of: "}}") {
+        // A string that ends with `}` (a dict's repr) closes its template with `}}}`.
+        while close.upperBound < rest.endIndex, rest[close.upperBound] == "}" {
+          close = rest.index(after: close.lowerBound)..<rest.index(after: close.upperBound)
+        }
         let template = rest[rest.index(rest.startIndex, offsetBy: 2)..<close.lowerBound]
         let head = template.prefix { $0 != ":" }
         let modifiers = head.split(separator: "/").dropFirst().map(String.init)

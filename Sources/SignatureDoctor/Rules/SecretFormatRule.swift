@@ -28,6 +28,10 @@ struct SecretFormatRule: Rule {
       ]
     ),
     triggering: [
+      RuleExample(
+        error: "Invalid Signature ↓{{sign/hmac/newline:folder=a&timestamp=1685544025}}. String to sign - "
+          + "'folder=a&timestamp=1685544025'.",
+        withSecret: true, isVerified: true, excludeFromDocs: true),
       RuleExample(error: "Invalid Signature ↓{{sign/newline:folder=a&timestamp=1685544025}}. "
         + "String to sign - 'folder=a&timestamp=1685544025'.", withSecret: true, isVerified: true),
       RuleExample(error: "Invalid Signature ↓{{sign/apikey:timestamp=1685544025}}. String to sign - "
@@ -63,12 +67,14 @@ struct SecretFormatRule: Rule {
       SecretVariant(rule: Self.slug, summary: "after a space", make: .prefix([0x20])),
       SecretVariant(rule: Self.slug, summary: "in double quotes", make: .wrap([0x22], [0x22])),
       SecretVariant(rule: Self.slug, summary: "in single quotes", make: .wrap([0x27], [0x27])),
-      SecretVariant(rule: Self.slug, summary: "without the white space and quotes around it", make: .trimmed),
+      // NB: before `.trimmed`, which gives the same bytes for a secret that only ends with
+      // a line break: the first variant to give them names the change.
       SecretVariant(
         rule: Self.slug,
         summary: "without its trailing line break",
         make: .withoutTrailingLineBreak
       ),
+      SecretVariant(rule: Self.slug, summary: "without the white space and quotes around it", make: .trimmed),
     ]
     let longest = evidence.secrets.map(\.byteCount).max() ?? 0
     for length in stride(from: longest - 1, through: max(1, longest / 3), by: -1) {

@@ -38,6 +38,10 @@ struct UnsortedParamsRule: PlanningRule {
     ),
     triggering: [
       RuleExample(
+        error: "Invalid Signature ↓{{sign:timestamp=1685544025&upload_preset=ugc&folder=a}}. String to sign - "
+          + "'folder=a&source=uw&timestamp=1685544025&upload_preset=ugc'.",
+        withSecret: true, isVerified: true, excludeFromDocs: true),
+      RuleExample(
         error: "Invalid Signature ↓{{sign:timestamp=1685544025&folder=pets&public_id=cat}}. "
           + "String to sign - 'folder=pets&public_id=cat&timestamp=1685544025'.",
         params: #"{"timestamp": 1685544025, "folder": "pets", "public_id": "cat"}"#,
@@ -150,6 +154,24 @@ extension UnsortedParamsRule {
       }
     }
     return edits.map { PlannedEdit(edit: $0, notes: []) }
+  }
+
+  /// Every other order of a candidate of a few pairs that holds another mistake already,
+  /// such as a widget signer that dropped `source=uw` and joined an object's keys in their
+  /// order.
+  func variations(of candidate: Candidate) -> [(summary: String, candidate: Candidate)] {
+    let current = Self.order(of: candidate)
+    let keys = current.map(Self.key(of:))
+    guard candidate.transform == nil, (2...Self.permutedPairs).contains(current.count),
+      Set(keys).count == keys.count
+    else { return [] }
+    let count = (1...current.count).reduce(1, *)
+    return (1..<count).map { rank in
+      let positions = Self.permutation(rank, of: current.count)
+      let shown = positions.map { VisibleText(keys[$0]).text }.joined(separator: ", ")
+      let pairs = positions.map { current[$0] }
+      return ("joined the pairs in the order \(shown)", Candidate(pairs: pairs, keepsOrder: true))
+    }
   }
 
   /// The sent signature: a new order of the same pairs changes no pair of its own.

@@ -20,10 +20,11 @@ struct WrongSecretRule: Rule {
         never match the server's.
         """,
       howToFix: """
-        Check which secret the signing process actually reads at run time: print its length \
-        and first characters in a log you control, compare them with the console's key pair, \
-        and make sure `.env` values have no quotes and the process was restarted after a change. \
-        Then run sigdoc again with that secret (`--secret-env` or `--secret-file`).
+        Check which secret the signing process actually reads at run time, without printing \
+        it: log its length and a digest of it (`sha256(secret)`), compute the same for the \
+        secret of the console's key pair (`printf %s "$SECRET" | sha256sum`), and compare. Make \
+        sure `.env` values have no quotes and the process was restarted after a change. Then \
+        run sigdoc again with that secret (`--secret-env` or `--secret-file`).
         """,
       sdkNotes: [
         ("Node", "`cloudinary.config()` reads `CLOUDINARY_URL` once, at the first call; set it before."),
@@ -53,18 +54,23 @@ struct WrongSecretRule: Rule {
   static func finding(for search: SearchSummary, evidence: Evidence) -> Finding {
     let secrets = search.secretLabels.joined(separator: ", ")
     let several = search.secretLabels.count > 1
+    var notes = [
+      EvidenceNote(
+        "The signature the client sent is a well-formed digest.",
+        at: evidence.sentSignatureLocation
+      ),
+      EvidenceNote("sigdoc tried \(search.candidates) candidate strings (\(search.digests) digests): "
+        + search.tried.joined(separator: "; ") + "; none matched."),
+    ]
+    if !search.skipped.isEmpty {
+      notes.append(EvidenceNote("The search stopped at its budget of \(search.budget) digests before "
+        + "trying " + search.skipped.joined(separator: "; ") + "; fewer secrets leave it more room."))
+    }
     return finding(
-      confidence: 0.7,
+      confidence: search.skipped.isEmpty ? 0.7 : 0.5,
       summary: "No candidate reproduces the signature under the secret\(several ? "s" : "") from \(secrets): "
         + "the client most likely signed with another secret.",
-      evidence: [
-        EvidenceNote(
-          "The signature the client sent is a well-formed digest.",
-          at: evidence.sentSignatureLocation
-        ),
-        EvidenceNote("sigdoc tried \(search.candidates) candidate strings (\(search.digests) digests): "
-          + search.tried.joined(separator: "; ") + "; none matched."),
-      ],
+      evidence: notes,
       fix: description.explanation.howToFix)
   }
 }
