@@ -6,10 +6,19 @@ public struct Edit: Sendable {
   public let summary: String
   /// The change; `nil` when it does not apply to the candidate given.
   public let apply: @Sendable (Candidate) -> Candidate?
+  /// Whether the edit is one of many enumerated blindly (every order of the pairs), which
+  /// the costliest stages leave out so that likelier mistakes keep their budget.
+  public let isExhaustive: Bool
 
-  public init(rule: String, summary: String, apply: @escaping @Sendable (Candidate) -> Candidate?) {
+  public init(
+    rule: String,
+    summary: String,
+    isExhaustive: Bool = false,
+    apply: @escaping @Sendable (Candidate) -> Candidate?
+  ) {
     self.rule = rule
     self.summary = summary
+    self.isExhaustive = isExhaustive
     self.apply = apply
   }
 }

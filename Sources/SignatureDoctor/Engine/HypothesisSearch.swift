@@ -12,6 +12,18 @@ struct HypothesisSearch {
   struct Step: Hashable {
     let rule: String
     let summary: String
+    /// Whether the step comes from an edit enumerated blindly (see `Edit.isExhaustive`).
+    var isExhaustive = false
+
+    init(rule: String, summary: String, isExhaustive: Bool = false) {
+      self.rule = rule
+      self.summary = summary
+      self.isExhaustive = isExhaustive
+    }
+
+    init(_ edit: Edit) {
+      self.init(rule: edit.rule, summary: edit.summary, isExhaustive: edit.isExhaustive)
+    }
   }
 
   struct Trial: Sendable {
@@ -121,10 +133,9 @@ struct HypothesisSearch {
       case .variationsAfterMistakes:
         verified = try tryAppended(variations(after: mistakes), keys: exactKeys, counter: &counter)
       case .searchesAfterMistakes:
-        // NB: a new order and another timestamp together are rare, and 720 orders would
-        // crowd out every likelier pair of mistakes.
-        let unordered = mistakes.filter { !$0.steps.contains { $0.rule == "unsorted-params" } }
-        verified = try trySearches(on: unordered, hypotheses.searches, keys: exactKeys, counter: &counter)
+        // NB: 720 orders, each searched, would crowd out every likelier pair of mistakes.
+        let likely = mistakes.filter { !$0.steps.contains(where: \.isExhaustive) }
+        verified = try trySearches(on: likely, hypotheses.searches, keys: exactKeys, counter: &counter)
       case .searchesWithSecretVariants:
         verified = try trySearches(on: server, hypotheses.searches, keys: keys, counter: &counter)
       case .recipesWithSecretVariants:
@@ -191,7 +202,7 @@ private extension HypothesisSearch {
     if let client = clientTrial() { trials.append(client) }
     for edit in edits {
       guard let candidate = edit.apply(base) else { continue }
-      trials.append(Trial(candidate: candidate, steps: [Step(rule: edit.rule, summary: edit.summary)]))
+      trials.append(Trial(candidate: candidate, steps: [Step(edit)]))
     }
     return unique(trials)
   }
@@ -206,9 +217,7 @@ private extension HypothesisSearch {
       if let once = first.apply(base) {
         for second in edits[(index + 1)...] {
           guard let twice = second.apply(once) else { continue }
-          trials.append(Trial(candidate: twice, steps: [
-            Step(rule: first.rule, summary: first.summary), Step(rule: second.rule, summary: second.summary),
-          ]))
+          trials.append(Trial(candidate: twice, steps: [Step(first), Step(second)]))
         }
       }
       results.store(trials, at: index)

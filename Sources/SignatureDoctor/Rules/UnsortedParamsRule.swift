@@ -145,7 +145,8 @@ extension UnsortedParamsRule {
       for rank in 1..<count {
         let positions = permutation(rank, of: serverKeys.count)
         let shown = positions.map { VisibleText(serverKeys[$0]).text }.joined(separator: ", ")
-        edits.append(Edit(rule: slug, summary: "joined the pairs in the order \(shown)") { candidate in
+        let summary = "joined the pairs in the order \(shown)"
+        edits.append(Edit(rule: slug, summary: summary, isExhaustive: true) { candidate in
           guard candidate.keepsOrder, candidate.pairs.count == server.count else { return nil }
           for index in server.indices where candidate.pairs[index] != server[index] { return nil }
           let pairs = positions.map { candidate.pairs[$0] }
