@@ -38,6 +38,10 @@ struct UnsortedParamsRule: PlanningRule {
     ),
     triggering: [
       RuleExample(
+        error: "Invalid Signature ↓{{sign:timestamp=1685544028&public_id=b&folder=a}}. String to sign - "
+          + "'folder=a&public_id=b&timestamp=1685544025'.",
+        withSecret: true, isVerified: true, excludeFromDocs: true),
+      RuleExample(
         error: "Invalid Signature ↓{{sign:timestamp=1685544025&upload_preset=ugc&folder=a}}. String to sign - "
           + "'folder=a&source=uw&timestamp=1685544025&upload_preset=ugc'.",
         withSecret: true, isVerified: true, excludeFromDocs: true),
