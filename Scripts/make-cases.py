@@ -165,6 +165,11 @@ def build():
                                  "cloud_name=demo&timestamp=1568810420&username=user@example.com"),
          "algorithm-mismatch")
 
+    media = {"cloud_name": CLOUD, "timestamp": 1568810420, "username": "user@example.com"}
+    case("media-library-sha1-proven", "The same Media Library login with the secret: SHA-1 of the right string "
+         "under the right secret, so the algorithm is what is wrong.", "FIELD-CASES C27",
+         envelope(sign(media), to_sign(media)), "algorithm-mismatch", True, secrets=["fake-production.txt"])
+
     # Time.
     ms = {"source": "uw", "timestamp": 1685544025, "upload_preset": "signed"}
     ms_signed = dict(ms, timestamp=1685544025000 + 371)
@@ -222,7 +227,13 @@ def build():
     case("null-folder", "folder: null reached the request as the text null; the signer skipped it.", "FIELD-CASES C07",
          log_prefix(sign(null_signed), to_sign(null_sent)), "null-value", True,
          params=js(null_signed), secrets=["fake-production.txt"])
+    case("null-folder-no-secret", "The same null folder, shown by the client's parameters instead of the secret.",
+         "FIELD-CASES C07", log_prefix(sign(null_signed), to_sign(null_sent)), "null-value",
+         params=js(null_signed))
     empty_sent_string = "folder=&timestamp=1768517629&upload_preset="
+    case("empty-values-shown", "The same empty values, with the client's parameters, which leave them out.",
+         "FIELD-CASES U17", bare(sign({"timestamp": 1768517629}), empty_sent_string), "empty-value",
+         params=js({"timestamp": 1768517629}))
     case("empty-values-sent", ".NET sent empty folder and upload_preset; the signer left them out.", "FIELD-CASES U17",
          bare(sign({"timestamp": 1768517629}), empty_sent_string), "empty-value", True, secrets=["fake-production.txt"])
     private = {"timestamp": 1439054775, "type": "private"}
@@ -237,6 +248,9 @@ def build():
     case("metadata-not-sent", "The Java SDK's pre-signed path dropped metadata.", "FIELD-CASES C14",
          java(sign(metadata_signed), to_sign(metadata_sent)), "param-not-sent", True, params=js(metadata_signed),
          secrets=["fake-production.txt"])
+    case("metadata-not-sent-no-secret", "The same dropped metadata, seen in the client's parameters alone.",
+         "FIELD-CASES C14", java(sign(metadata_signed), to_sign(metadata_sent)), "param-not-sent",
+         params=js(metadata_signed))
     video = {"public_id": "clip", "timestamp": 1609459200}
     video_signed = dict(video, resource_type="video")
     case("resource-type-signed", "cloudex signed resource_type, which the server leaves out.", "FIELD-CASES C11",
@@ -251,6 +265,15 @@ def build():
          "FIELD-CASES C21 (maintainers' advice)", bare(sign_text(unsorted), to_sign(
              {"folder": "docs", "public_id": "report", "timestamp": 1700000000})), "unsorted-params", True,
          params=unsorted + "\n", params_name="params.txt", secrets=["fake-production.txt"])
+    logged_with_key = "api_key=%s&folder=docs&public_id=report&timestamp=1700000000" % API_KEY
+    case("api-key-in-logged-string", "The signer logged its string to sign, api_key included.",
+         "SIGNING.md §2, mistake 9", bare(sign_text(logged_with_key), to_sign(
+             {"folder": "docs", "public_id": "report", "timestamp": 1700000000})), "excluded-key-signed",
+         params=logged_with_key + "\n", params_name="params.txt")
+    case("unsorted-logged-string-no-secret", "The insertion-order string, judged from the logged string alone.",
+         "FIELD-CASES C21 (maintainers' advice)", bare(sign_text(unsorted), to_sign(
+             {"folder": "docs", "public_id": "report", "timestamp": 1700000000})), "unsorted-params",
+         params=unsorted + "\n", params_name="params.txt")
     eager = {"eager": "bo_40px_solid_rgb:fff,cs_srgb,w_400", "public_id": "p", "timestamp": 1600000000}
     encoded = "eager=bo_40px_solid_rgb%3Afff%2Ccs_srgb%2Cw_400&public_id=p&timestamp=1600000000"
     case("url-encoded-values", "ExCloudinary built the string with URI.encode_query.", "FIELD-CASES C09",

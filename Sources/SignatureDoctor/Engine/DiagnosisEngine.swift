@@ -25,7 +25,14 @@ public struct DiagnosisEngine: Sendable {
     if let search = HypothesisSearch(evidence: evidence, rules: rules, budget: searchBudget) {
       let outcome = try search.run()
       summary = outcome.summary
-      if let verified = outcome.verified {
+      if var verified = outcome.verified {
+        // NB: a flow that wants SHA-256 (a Media Library login) signed right with SHA-1: the
+        // proof shows the string and the secret are right, so the algorithm is what is wrong.
+        if verified.rules == [KeyPairMismatchRule.slug],
+          findings.contains(where: { $0.rule.slug == AlgorithmMismatchRule.slug })
+        {
+          verified = verified.credited(to: [AlgorithmMismatchRule.slug])
+        }
         findings = merge(verified: verified, into: findings, evidence: evidence)
         findings += rules.flatMap { $0.findings(after: verified, evidence: evidence) }
         if verified.secretChangeIsCleanup, let change = verified.secretChange {

@@ -31,6 +31,9 @@ struct AlgorithmMismatchRule: Rule {
     triggering: [
       RuleExample(error: "Invalid Signature ↓{{sign:cloud_name=demo&timestamp=1568810420&username=user@example.com}}. "
         + "String to sign - 'cloud_name=demo&timestamp=1568810420&username=user@example.com'."),
+      RuleExample(error: "Invalid Signature ↓{{sign:cloud_name=demo&timestamp=1568810420&username=user@example.com}}. "
+        + "String to sign - 'cloud_name=demo&timestamp=1568810420&username=user@example.com'.",
+        withSecret: true, isVerified: true),
       RuleExample(error: "Invalid Signature ↓{{sign:folder=a&timestamp=1685544025}}. String to sign - "
         + "'folder=a&timestamp=1685544025'.", withSecret: true, excludeFromDocs: true),
     ],
@@ -57,6 +60,21 @@ struct AlgorithmMismatchRule: Rule {
         ),
       ],
       fix: Self.description.explanation.howToFix)]
+  }
+
+  /// Proven when the engine credits it with a right SHA-1 signature of a flow that wants
+  /// SHA-256.
+  func verifiedFinding(_ proof: VerifiedHypothesis, evidence: Evidence) -> Finding {
+    Self.finding(
+      confidence: 1,
+      summary: "The SHA-1 signature is right for the server's string under the secret from "
+        + "\(proof.proof.secretLabel), and this Media Library widget login must be signed with SHA-256.",
+      evidence: [
+        EvidenceNote("Digesting the server's string to sign with the secret from \(proof.proof.secretLabel) "
+          + "by SHA-1 gives exactly the signature the client sent: the string and the secret are right."),
+      ],
+      fix: Self.description.explanation.howToFix
+    ).verified(by: proof)
   }
 
   func findings(after proof: VerifiedHypothesis, evidence: Evidence) -> [Finding] {

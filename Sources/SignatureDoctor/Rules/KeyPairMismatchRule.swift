@@ -61,4 +61,17 @@ struct KeyPairMismatchRule: Rule {
       fix: Self.description.explanation.howToFix
     ).verified(by: proof)
   }
+
+  /// The alternative left open when a right SHA-1 signature was credited to the algorithm.
+  func findings(after proof: VerifiedHypothesis, evidence: Evidence) -> [Finding] {
+    guard proof.rules == [AlgorithmMismatchRule.slug] else { return [] }
+    return [Self.finding(
+      confidence: 0.3,
+      summary: "Or the API key sent belongs to another key pair, whose secret the server used.",
+      evidence: [
+        EvidenceNote("The signature is right for the server's string under the secret from "
+          + "\(proof.proof.secretLabel).", at: evidence.sentSignatureLocation),
+      ],
+      fix: Self.description.explanation.howToFix)]
+  }
 }

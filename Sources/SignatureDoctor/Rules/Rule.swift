@@ -94,6 +94,20 @@ public struct VerifiedHypothesis: Sendable {
     return "The client's signer signed \(clientBasis), but " + Self.listing(parts) + "."
   }
 
+  /// The same proof, credited to other rules: when what it shows is better explained by
+  /// them, as a right SHA-1 signature of a flow that wants SHA-256.
+  func credited(to rules: [String]) -> VerifiedHypothesis {
+    VerifiedHypothesis(
+      mistakes: mistakes,
+      rules: rules,
+      clientBasis: clientBasis,
+      secretChange: secretChange,
+      secretChangeIsCleanup: secretChangeIsCleanup,
+      recipe: recipe,
+      proof: proof
+    )
+  }
+
   static func listing(_ parts: [String]) -> String {
     switch parts.count {
     case 0: return "signed exactly the server's string"
