@@ -1,6 +1,7 @@
 import Testing
 
 @testable import sigdoc
+import SignatureDoctor
 
 struct ArgumentParserTests {
   static let spec = CommandSpec(
@@ -100,4 +101,19 @@ struct ArgumentParserTests {
     }
     #expect(help.hasPrefix("OVERVIEW: A command for tests.\n\nUSAGE: sigdoc demo [FILE|-] [--format text|json]"))
   }
+
+  @Test(
+    "every command's help screen fits the report width, help text wrapped in its column",
+    arguments: [("diagnose", true), ("sign", true), ("rules", false), ("explain", false)]
+  )
+  func helpWidth(command: String, hasLongHelp: Bool) {
+    let result = runSigdoc([command, "--help"])
+    #expect(result.status == 0)
+    let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false)
+    for line in lines {
+      #expect(line.count <= TextWrap.width, "\(line.count) columns: \(line)")
+    }
+    #expect(result.output.contains("\n                            ") == hasLongHelp)
+  }
 }
+

@@ -1,12 +1,12 @@
 /// Wraps prose to a width for a terminal, at spaces only, so that a long word, a URL or a
 /// string to sign is never broken.
-enum TextWrap {
+public enum TextWrap {
   /// The width reports are wrapped to.
-  static let width = 96
+  public static let width = 96
 
   /// `text` wrapped: the first line after `first` (already written by the caller, counted in
   /// the width), the following lines after `indent`.
-  static func wrap(_ text: String, first: String = "", indent: String, width: Int = width) -> String {
+  public static func wrap(_ text: String, first: String = "", indent: String, width: Int = width) -> String {
     var lines: [String] = []
     var line = ""
     var lineWidth = first.count

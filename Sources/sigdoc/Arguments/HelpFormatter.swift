@@ -1,3 +1,5 @@
+import SignatureDoctor
+
 /// Writes help screens from the same tables the parser reads.
 enum HelpFormatter {
   /// The help screen of one command.
@@ -6,7 +8,9 @@ enum HelpFormatter {
     let synopsis = ([command.positionalSynopsis] + command.options.map { option in
       option.repeats ? "[\(option.synopsis)]..." : "[\(option.synopsis)]"
     }).filter { !$0.isEmpty }
-    lines.append("USAGE: sigdoc \(command.name) " + synopsis.joined(separator: " "))
+    let usage = "USAGE: sigdoc \(command.name) "
+    let indent = String(repeating: " ", count: usage.count)
+    lines.append(usage + TextWrap.wrap(synopsis.joined(separator: " "), first: usage, indent: indent))
     if !command.positionalHelp.isEmpty {
       lines += ["", "ARGUMENTS:"]
       lines += command.positionalHelp.map { row($0.0, $0.1) }
@@ -44,8 +48,10 @@ enum HelpFormatter {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// A name and its help, the help in a column of its own, wrapped to the report width.
   private static func row(_ name: String, _ help: String) -> String {
     let padded = name.count < 26 ? name + String(repeating: " ", count: 26 - name.count) : name + "  "
-    return "  " + padded + help
+    let lead = "  " + padded
+    return lead + TextWrap.wrap(help, first: lead, indent: String(repeating: " ", count: 28))
   }
 }
