@@ -104,7 +104,7 @@ struct ArgumentParserTests {
 
   @Test(
     "every command's help screen fits the report width, help text wrapped in its column",
-    arguments: [("diagnose", true), ("sign", true), ("rules", false), ("explain", false)]
+    arguments: [("diagnose", true), ("sign", true), ("rules", false), ("explain", true)]
   )
   func helpWidth(command: String, hasLongHelp: Bool) {
     let result = runSigdoc([command, "--help"])
