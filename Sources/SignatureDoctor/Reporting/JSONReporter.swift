@@ -31,6 +31,7 @@ public struct JSONReporter: Reporter {
         "matching_secret": search.matchingSecret.map(JSONValue.string) ?? .null,
         "tried": .array(search.tried.map(JSONValue.string)),
         "skipped": .array(search.skipped.map(JSONValue.string)),
+        "budget": .integer(search.budget),
       ])
     }
     return .object(object)
