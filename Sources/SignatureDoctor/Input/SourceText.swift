@@ -7,6 +7,8 @@ public struct SourceText: Sendable {
   public let name: String
   /// The UTF-8 bytes, without a leading byte order mark.
   public let bytes: [UInt8]
+  /// The lines of `bytes`, counted once.
+  private let lines: LineIndex
 
   /// The text as a string.
   public var text: String { String(decoding: bytes, as: UTF8.self) }
@@ -20,6 +22,7 @@ public struct SourceText: Sendable {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     self.name = name
     self.bytes = bytes
+    self.lines = LineIndex(bytes)
     try validate(limits)
   }
 
@@ -27,11 +30,15 @@ public struct SourceText: Sendable {
   public init(name: String, text: String) {
     self.name = name
     self.bytes = Array(text.utf8)
+    self.lines = LineIndex(bytes)
   }
 
   /// The line and column of a byte offset; columns count Unicode scalars from 1.
+  ///
+  /// A line ends at a line feed, a carriage return and line feed, or a lone carriage return.
+  /// The lines are counted once per text, so a lookup costs the same wherever the offset is.
   public func location(ofByte offset: Int) -> SourceLocation {
-    SourceLocation(ofByte: offset, in: bytes)
+    lines.location(ofByte: offset, in: bytes)
   }
 }
 
@@ -48,14 +55,13 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
     self.column = column
   }
 
-  /// The location of byte `offset` in UTF-8 `bytes`.
+  /// The location of byte `offset` in UTF-8 `bytes`, counting line breaks as
+  /// `SourceText.location(ofByte:)` does.
+  ///
+  /// Each call counts from the start of `bytes`; for many lookups in one text, use
+  /// `SourceText.location(ofByte:)`, which counts the lines once.
   public init(ofByte offset: Int, in bytes: some BidirectionalCollection<UInt8>) {
-    let end = bytes.index(bytes.startIndex, offsetBy: min(max(offset, 0), bytes.count))
-    let before = bytes[..<end]
-    let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { bytes.index(after: $0) }
-      ?? bytes.startIndex
-    line = before.lazy.filter { $0 == UInt8(ascii: "\n") }.count + 1
-    column = bytes[lineStart..<end].lazy.filter { $0 & 0xC0 != 0x80 }.count + 1
+    self = LineIndex.location(ofByte: offset, in: bytes)
   }
 
   public var description: String { "\(line):\(column)" }
