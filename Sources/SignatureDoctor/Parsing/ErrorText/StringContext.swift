@@ -39,8 +39,9 @@ struct StringContext {
   private static let widgetMarks = [Phrase("fileuploadfail"), Phrase("widget_id")]
   /// The header that repeats the message of a failed request.
   private static let headerName = Array("x-cld-error".utf8)
-  /// What separates a header's name from its value in the notations that print headers.
-  private static let headerSeparators = TextScan.ByteSet(#":,=>"'\"#)
+  /// What separates a header's name from its value in the notations that print headers; Go
+  /// prints a header map as `map[X-Cld-Error:[…]]`.
+  private static let headerSeparators = TextScan.ByteSet(#":,=>"'\["#)
   /// The key of the object that holds `message` in the JSON envelope.
   private static let errorKey = Array("error".utf8)
 
@@ -76,7 +77,7 @@ struct StringContext {
   }
 
   /// Whether the text before `index` ends with the name `X-Cld-Error` and the punctuation
-  /// that separates a header's name from its value (`: `, `", "`, `"=>"`).
+  /// that separates a header's name from its value (`: `, `", "`, `"=>"`, `:[`).
   static func namesHeader(before index: Int, in view: DecodedText, lowerBound: Int) -> Bool {
     let name = headerName
     var position = index
