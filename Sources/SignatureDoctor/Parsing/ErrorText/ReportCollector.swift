@@ -188,8 +188,9 @@ private extension ReportCollector {
   /// in `view`.
   ///
   /// In the root view, a string to sign cut at the end of a long line is joined with the
-  /// lines that finish it. A message that carries escapes only a string layer writes (`\"`,
-  /// `\\`) went through one whose quotes were not copied, and is decoded once.
+  /// lines that finish it, and a message that carries escapes only a string layer writes
+  /// (`\"`, `\\`) went through one whose quotes were not copied, and is decoded once. Inside
+  /// a decoded string, nothing is decoded again.
   mutating func readBare(
     _ match: MessageAnchor.Match,
     in view: DecodedText,
@@ -199,10 +200,19 @@ private extension ReportCollector {
     viewLowerBound: Int
   ) -> Int {
     var text = view
-    guard var message = read(match.anchor, in: view, from: match.range.lowerBound, to: lineEnd)
+    // NB: inside a decoded string a line break is a value's, decoded from an escape; the
+    // string's own end bounds the string to sign.
+    let enclosure = frames.last.map {
+      MessageGrammar.Enclosure(end: view.count, isMessageString: $0.context.role != .plain)
+    }
+    guard
+      var message = read(
+        match.anchor, in: view, from: match.range.lowerBound, to: lineEnd, enclosure: enclosure)
     else {
       return match.range.upperBound
     }
+    // The grammar may start the message at later opening words than the anchor's.
+    let start = message.range.lowerBound
     var endInView = message.range.upperBound
 
     let isIncomplete =
@@ -212,8 +222,11 @@ private extension ReportCollector {
       endInView = joined.end
     }
 
+    // NB: only text that no decoded string holds may carry a layer of its own; inside a
+    // string the escapes that are left are the message's, and decoding them again would
+    // decode one layer twice.
     var isLayerDecoded = false
-    if EscapeDecoder.hasLayerEscape(message.range, in: text) {
+    if frames.isEmpty, EscapeDecoder.hasLayerEscape(message.range, in: text) {
       let decoded = EscapeDecoder.decode(
         message.range, of: text, quote: nil, decodesEscapes: true, stripsMarkers: false)
       if let redone = read(match.anchor, in: decoded.text, from: 0, to: decoded.text.count) {
@@ -224,17 +237,15 @@ private extension ReportCollector {
       }
     }
 
-    let inner = TextScan.lineStart(
-      in: view, before: match.range.lowerBound, lowerBound: viewLowerBound)
+    let inner = TextScan.lineStart(in: view, before: start, lowerBound: viewLowerBound)
     var wrapping = Wrapping(lowerBound: lowerBound)
     wrapping.strings = frames.map { ($0.context.role, $0.isDecoded) }
     wrapping.container = frames.first.map { $0.context.containerStart..<$0.string.end }
     wrapping.isLayerDecoded = isLayerDecoded
     wrapping.isHeader =
       frames.last?.context.role == .header
-      || StringContext.namesHeader(
-        before: match.range.lowerBound, in: view, lowerBound: viewLowerBound)
-    wrapping.hasInnerPrefix = TextScan.containsWord(inner..<match.range.lowerBound, in: view)
+      || StringContext.namesHeader(before: start, in: view, lowerBound: viewLowerBound)
+    wrapping.hasInnerPrefix = TextScan.containsWord(inner..<start, in: view)
     store(message, in: text, wrapping: wrapping)
     return endInView
   }
@@ -275,13 +286,18 @@ private extension ReportCollector {
     TextScan.isSpace(byte) || wrapEnders.contains(byte)
   }
 
-  /// Reads the message at `start`, whose anchor's words are unchanged by any decoding.
-  func read(_ anchor: MessageAnchor, in text: DecodedText, from start: Int, to end: Int)
-    -> MessageGrammar.Message?
-  {
+  /// Reads the message at `start`, whose anchor's words are unchanged by any decoding; see
+  /// `MessageGrammar.read` for `enclosure`.
+  func read(
+    _ anchor: MessageAnchor,
+    in text: DecodedText,
+    from start: Int,
+    to end: Int,
+    enclosure: MessageGrammar.Enclosure? = nil
+  ) -> MessageGrammar.Message? {
     guard let anchorEnd = anchor.phrase.match(in: text, at: start, end: end) else { return nil }
     let match = MessageAnchor.Match(anchor: anchor, range: start..<anchorEnd)
-    return MessageGrammar.read(match, in: text, end: end) {
+    return MessageGrammar.read(match, in: text, end: end, enclosure: enclosure) {
       var position = text.origin(of: end)
       while position < root.count, TextScan.isSpace(root[position]) { position += 1 }
       return position == root.count

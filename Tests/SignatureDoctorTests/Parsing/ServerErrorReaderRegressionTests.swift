@@ -1,0 +1,179 @@
+import Testing
+
+@testable import SignatureDoctor
+
+/// The error-text reader on the defects an audit found (D1 to D14, J2 to J8), each test named
+/// after the defect it pins.
+struct ServerErrorReaderRegressionTests {
+  /// The signature the audit's cases carry.
+  static let signature = "3f786850e387550fdab836ed7e6dc881de23001b"
+
+  /// The reports of `text`.
+  static func reports(_ text: String) throws -> [ServerReport] {
+    try ServerErrorReaderTests.reports(text)
+  }
+
+  /// The one report of `text`.
+  static func report(_ text: String) throws -> ServerReport {
+    let reports = try Self.reports(text)
+    try #require(reports.count == 1, "\(reports.count) reports: \(reports)")
+    return reports[0]
+  }
+
+  /// The invalid-signature message with `stringToSign` between its quotes.
+  static func message(_ stringToSign: String) -> String {
+    "Invalid Signature \(signature). String to sign - '\(stringToSign)'."
+  }
+
+  /// `text` as the message of a JSON envelope, written as it stands (no escaping added).
+  static func envelope(_ text: String) -> String {
+    #"{"error":{"message":""# + text + #""}}"#
+  }
+
+  // MARK: - One decoding per layer
+
+  @Test(
+    "D1: an escape left after a JSON string is decoded is the value's, not decoded again",
+    arguments: [
+      (#"context=caption=caf\\u00e9&timestamp=1700000080"#, #"context=caption=caf\u00e9&timestamp=1700000080"#),
+      (#"folder=\\\\fs01\\share&timestamp=1700000060"#, #"folder=\\fs01\share&timestamp=1700000060"#),
+      (#"public_id=a\\\"b&timestamp=1"#, #"public_id=a\"b&timestamp=1"#),
+    ])
+  func jsonDecodedOnce(_ written: String, _ expected: String) throws {
+    let report = try Self.report(Self.envelope(Self.message(written)))
+    #expect(report.stringToSign?.text == expected)
+    #expect(report.layers == ["json-envelope"])
+  }
+
+  @Test("D1: a value in Node's util.inspect output is decoded once")
+  func nodeInspectDecodedOnce() throws {
+    let text =
+      #"{ message: 'Invalid Signature abc. String to sign - \'folder=a\\\\b&timestamp=1\'.', "#
+      + "http_code: 401 }"
+    let report = try Self.report(text)
+    #expect(report.stringToSign?.text == #"folder=a\\b&timestamp=1"#)
+    #expect(report.layers == ["node-inspect"])
+  }
+
+  @Test("D1: bare text with a layer of escapes of its own is still decoded once")
+  func bareLayerDecodedOnce() throws {
+    let report = try Self.report(#"Invalid Signature abc. String to sign - 'a={\"b\"}&t=1'."#)
+    #expect(report.stringToSign?.text == #"a={"b"}&t=1"#)
+    #expect(report.layers == ["json-string"])
+  }
+
+  @Test("D2: a \\n escape inside a JSON string to sign is a line feed of the value")
+  func escapedNewlineInValue() throws {
+    let report = try Self.report(
+      Self.envelope(Self.message(#"context=caption=line1\nline2&timestamp=1700000077"#)))
+    #expect(report.stringToSign?.text == "context=caption=line1\nline2&timestamp=1700000077")
+    #expect(!report.isTruncated)
+  }
+
+  @Test("D2: in a JSON string holding a log, each message ends at its own closing quote")
+  func escapedNewlineBetweenMessages() throws {
+    let text =
+      #"{"log":"Upload \"a\" failed\n"# + Self.message(#"a=1\nb"#) + #"\n"#
+      + Self.message("c=2") + #"\nretrying 'later'."}"#
+    let reports = try Self.reports(text)
+    #expect(reports.map(\.stringToSign?.text) == ["a=1\nb", "c=2"])
+    #expect(reports.map(\.isTruncated) == [false, false])
+  }
+
+  @Test("J2: inside a JSON string, a '. within a value does not end the string to sign")
+  func quotePeriodInsideFrame() throws {
+    let value = "context=caption=He said 'hi'. Bye|alt=x&timestamp=1700000047"
+    let report = try Self.report(Self.envelope(Self.message(value)))
+    #expect(report.stringToSign?.text == value)
+    #expect(!report.isTruncated)
+  }
+
+  @Test("J2: in bare text the first '. that can end the message still ends it")
+  func quotePeriodInBareText() throws {
+    let text = Self.message("folder=a") + " I also tried 'folder=b'."
+    #expect(try Self.report(text).stringToSign?.text == "folder=a")
+  }
+
+  // MARK: - The grammar
+
+  @Test("D7: prose naming the message before it stays out of the signature")
+  func nearestOpeningWords() throws {
+    let text = "Still seeing Invalid Signature: " + Self.message("timestamp=1700000115")
+    let report = try Self.report(text)
+    #expect(report.signature?.text == Self.signature)
+    #expect(report.span.lowerBound == "Still seeing Invalid Signature: ".utf8.count)
+    #expect(report.layers == ["log-prefix"])
+  }
+
+  @Test(
+    "D8: the words Stale request inside a sentence are no message",
+    arguments: [
+      "The server also said Stale request yesterday.",
+      "Getting Invalid Signature while uploading. Stale request too.",
+      "Stale request - please help",
+    ])
+  func staleRequestInProse(_ sentence: String) throws {
+    let reports = try Self.reports(Self.message("timestamp=1700000112") + "\n" + sentence)
+    #expect(reports.map(\.kind) == [.invalidSignature])
+  }
+
+  @Test(
+    "D8: a stale request that stands alone or is cut after its dash is still a message",
+    arguments: [
+      ("java.lang.RuntimeException: Stale request", false),
+      (#"{"error":"Stale request"}"#, false),
+      ("Stale request - ", true),
+      ("Stale request - reported time is 2024-01-0", true),
+    ])
+  func staleRequestShapes(_ text: String, _ isTruncated: Bool) throws {
+    let reports = try Self.reports(Self.message("timestamp=1") + "\n" + text)
+    #expect(reports.map(\.kind) == [.invalidSignature, .staleRequest])
+    #expect(reports.last?.isTruncated == isTruncated)
+  }
+
+  @Test("D12: no-break and other Unicode spaces between the message's words are spaces")
+  func unicodeSpaces() throws {
+    let text =
+      "Invalid\u{A0}Signature\u{2009}\(Self.signature).\u{A0}String\u{A0}to\u{3000}sign"
+      + "\u{A0}-\u{202F}'caption=a\u{A0}b&timestamp=1700000064'."
+    let report = try Self.report(text)
+    #expect(report.signature?.text == Self.signature)
+    #expect(report.stringToSign?.text == "caption=a\u{A0}b&timestamp=1700000064")
+  }
+
+  @Test("J4: curly quotes from a word processor delimit the string to sign")
+  func curlyQuotes() throws {
+    let text = "Invalid Signature abc. String to sign - \u{2018}caption=it\u{2019}s&t=1\u{2019}."
+    let report = try Self.report(text)
+    #expect(report.stringToSign?.text == "caption=it\u{2019}s&t=1")
+    #expect(!report.isTruncated)
+  }
+
+  @Test("J6: an unquoted string to sign loses the period that ends its sentence")
+  func unquotedFinalPeriod() throws {
+    let report = try Self.report(
+      "Invalid Signature abc. String to sign - folder=a&timestamp=1700000120.")
+    #expect(report.stringToSign?.text == "folder=a&timestamp=1700000120")
+    let masked = try Self.report("Invalid Signature abc. String to sign ...")
+    #expect(masked.stringToSign?.text == "...")
+  }
+
+  @Test("J8: a quoted unknown API key is read without its quotes")
+  func quotedAPIKey() throws {
+    #expect(try Self.report("Unknown API key '123456789012345'").apiKey == "123456789012345")
+    #expect(try Self.report(#"Invalid cloud_name "demo""#).cloudName == "demo")
+    #expect(try Self.report("Unknown API key 1234").apiKey == "1234")
+  }
+
+  // MARK: - Headers
+
+  @Test("D9: Go's printed header map is an X-Cld-Error header")
+  func goHeaderMap() throws {
+    let message = Self.message("timestamp=1700000101")
+    let text =
+      "map[Content-Type:[application/json; charset=utf-8] X-Cld-Error:[\(message)]]\n"
+      + Self.envelope(message)
+    let report = try Self.report(text)
+    #expect(report.layers == ["json-envelope", "x-cld-error"])
+  }
+}
