@@ -176,4 +176,54 @@ struct ServerErrorReaderRegressionTests {
     let report = try Self.report(text)
     #expect(report.layers == ["json-envelope", "x-cld-error"])
   }
+
+  @Test("D6: with two curl exchanges in one paste, each report gets its own exchange's status")
+  func statusesOfTwoExchanges() throws {
+    let stale =
+      "Stale request - reported time is 2024-01-01 00:00:00 +0000 which is more than 1 hour ago"
+    let invalid = Self.message("timestamp=1704070000")
+    let text = """
+      HTTP/2 400
+      x-cld-error: \(stale)
+
+      \(Self.envelope(stale))
+      $ curl -i -X POST https://api.cloudinary.com/v1_1/demo/image/upload -F timestamp=1704070000
+      HTTP/2 401
+      x-cld-error: \(invalid)
+
+      \(Self.envelope(invalid))
+      """
+    let reports = try Self.reports(text)
+    #expect(reports.map(\.kind) == [.staleRequest, .invalidSignature])
+    #expect(reports.map(\.httpStatus) == [400, 401])
+  }
+
+  @Test("D10: a complete X-Cld-Error header next to a cut-off body is one complete report")
+  func headerWithCutBody() throws {
+    let message = Self.message("folder=a&timestamp=1700000102")
+    let cut = String(Self.envelope(message).prefix(120))
+    let text = "HTTP/2 401\nx-cld-error: \(message)\n\n\(cut)"
+    let report = try Self.report(text)
+    #expect(report.stringToSign?.text == "folder=a&timestamp=1700000102")
+    #expect(!report.isTruncated)
+    #expect(report.layers == ["x-cld-error"])
+    #expect(report.httpStatus == 401)
+  }
+
+  @Test("D10: a cut-off header next to a complete body folds into the body")
+  func cutHeaderWithBody() throws {
+    let message = Self.message("folder=a&timestamp=1700000102")
+    let text = "x-cld-error: \(message.prefix(90))\n\n\(Self.envelope(message))"
+    let report = try Self.report(text)
+    #expect(report.stringToSign?.text == "folder=a&timestamp=1700000102")
+    #expect(report.layers == ["json-envelope", "x-cld-error"])
+  }
+
+  @Test("D10: a cut-off copy of another string to sign stays a report of its own")
+  func cutHeaderOfAnotherMessage() throws {
+    let text =
+      "x-cld-error: \(Self.message("folder=b&timestamp=1").prefix(90))\n"
+      + Self.envelope(Self.message("folder=a&timestamp=1700000102"))
+    #expect(try Self.reports(text).count == 2)
+  }
 }
