@@ -81,7 +81,9 @@ private extension SourceText {
     }
     // NB: whichever problem comes first is named, so that a binary file is called binary.
     let invalid = UTF8Validation.firstInvalidByte(in: bytes) ?? bytes.count
-    if let offset = bytes[..<invalid].firstIndex(where: Self.isBinaryControl) {
+    if let offset = bytes[..<invalid].indices.first(where: {
+      Self.isBinaryControl(bytes[$0]) && !endsTerminalCommand(at: $0)
+    }) {
       throw InputError(name, at: location(ofByte: offset), .binary(byte: bytes[offset]))
     }
     if invalid < bytes.count {
@@ -89,12 +91,33 @@ private extension SourceText {
     }
   }
 
+  /// Whether the byte at `index` is a bell that ends a terminal's operating system command
+  /// (ESC `]` … BEL) opened on its line: a terminal capture holds them around hyperlinks
+  /// and titles.
+  func endsTerminalCommand(at index: Int) -> Bool {
+    guard bytes[index] == 0x07 else { return false }
+    var position = index
+    while position > max(0, index - Self.terminalCommandReach) {
+      position -= 1
+      switch bytes[position] {
+      case 0x0A, 0x0D, 0x07: return false
+      case 0x1B: return bytes[position + 1] == UInt8(ascii: "]")
+      default: continue
+      }
+    }
+    return false
+  }
+
+  /// How far back the ESC `]` that opens a terminal command is looked for.
+  static let terminalCommandReach = 4096
+
   static func isWhitespace(_ byte: UInt8) -> Bool {
     byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
   }
 
   /// Control characters that never occur in pasted text: NUL and the C0 controls other
-  /// than tab, line feed, form feed, carriage return and escape (terminal colour codes).
+  /// than tab, line feed, form feed, carriage return and escape (terminal colour codes);
+  /// a bell counts only outside a terminal command.
   static func isBinaryControl(_ byte: UInt8) -> Bool {
     byte < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D, 0x1B].contains(byte)
   }

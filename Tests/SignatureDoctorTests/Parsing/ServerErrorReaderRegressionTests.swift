@@ -35,8 +35,8 @@ struct ServerErrorReaderRegressionTests {
   @Test(
     "D1: an escape left after a JSON string is decoded is the value's, not decoded again",
     arguments: [
-      (#"context=caption=caf\\u00e9&timestamp=1700000080"#, #"context=caption=caf\u00e9&timestamp=1700000080"#),
-      (#"folder=\\\\fs01\\share&timestamp=1700000060"#, #"folder=\\fs01\share&timestamp=1700000060"#),
+      (#"context=caption=caf\\u00e9&t=1700000080"#, #"context=caption=caf\u00e9&t=1700000080"#),
+      (#"folder=\\\\fs01\\share&t=1700000060"#, #"folder=\\fs01\share&t=1700000060"#),
       (#"public_id=a\\\"b&timestamp=1"#, #"public_id=a\"b&timestamp=1"#),
     ])
   func jsonDecodedOnce(_ written: String, _ expected: String) throws {
@@ -225,5 +225,148 @@ struct ServerErrorReaderRegressionTests {
       "x-cld-error: \(Self.message("folder=b&timestamp=1").prefix(90))\n"
       + Self.envelope(Self.message("folder=a&timestamp=1700000102"))
     #expect(try Self.reports(text).count == 2)
+  }
+
+  // MARK: - HTML layers
+
+  @Test("D3: entities in a message whose own quotes are raw are the value's and stay")
+  func entitiesOfTheValue() throws {
+    let report = try Self.report(
+      Self.envelope(Self.message("context=caption=Tom &amp; Jerry&timestamp=1700000140")))
+    #expect(report.stringToSign?.text == "context=caption=Tom &amp; Jerry&timestamp=1700000140")
+    #expect(report.layers == ["json-envelope"])
+    let url = try Self.report(Self.message("notification_url=https://e.com/h?a=1&amp;b=2&t=1"))
+    #expect(url.stringToSign?.text == "notification_url=https://e.com/h?a=1&amp;b=2&t=1")
+  }
+
+  @Test("D3: entities in a message whose quotes are entities are decoded, whole ones only")
+  func entitiesOfThePage() throws {
+    let text =
+      "<p>Invalid Signature abc. String to sign - &#39;caption=a&amp;lt;&amp;times=1"
+      + "&timestamp=2&#39;.</p>"
+    let report = try Self.report(text)
+    #expect(report.stringToSign?.text == "caption=a&lt;&times=1&timestamp=2")
+    #expect(report.layers == ["html-escaped", "log-prefix"])
+  }
+
+  @Test("D3: a page that escaped & and \" but left ' as typed is still read as HTML")
+  func quoteLeftAsTyped() throws {
+    let envelope =
+      "{&quot;error&quot;:{&quot;message&quot;:&quot;"
+      + Self.message("public_id=a&amp;timestamp=1") + "&quot;}}"
+    let report = try Self.report("<pre>" + envelope + "</pre>")
+    #expect(report.stringToSign?.text == "public_id=a&timestamp=1")
+    #expect(report.layers == ["html-escaped", "json-envelope"])
+    let bare = try Self.report("<p>" + Self.message("public_id=a&amp;timestamp=1") + "</p>")
+    #expect(bare.stringToSign?.text == "public_id=a&timestamp=1")
+  }
+
+  @Test("D4: a page escaped twice is decoded twice, each layer once")
+  func doubleEscapedPage() throws {
+    let text =
+      "<pre>{&amp;quot;error&amp;quot;:{&amp;quot;message&amp;quot;:&amp;quot;Invalid "
+      + "Signature \(Self.signature). String to sign - &amp;#39;public_id=a&amp;amp;"
+      + "timestamp=1700000021&amp;#39;.&amp;quot;}}</pre>"
+    let report = try Self.report(text)
+    #expect(report.stringToSign?.text == "public_id=a&timestamp=1700000021")
+    #expect(report.layers == ["html-escaped", "json-envelope"])
+    let origin = try #require(report.stringToSign?.origins[11])
+    let entity = try ServerErrorReaderTests.offset(of: "&amp;amp;", in: text)
+    #expect(origin == entity, "the & of the pair maps to its entity's first byte")
+  }
+
+  @Test("D4: quotes escaped once keep an &amp; the string to sign held")
+  func contentEntityUnderOneLayer() throws {
+    let text = "<pre>" + "Invalid Signature abc. String to sign - &#39;a=1&amp;amp;t=2&#39;.</pre>"
+    #expect(try Self.report(text).stringToSign?.text == "a=1&amp;t=2")
+  }
+
+  @Test("D3: a raw message and a page's message in one paste are each decoded as they show")
+  func mixedPaste() throws {
+    let raw = Self.envelope(Self.message("caption=Tom &amp; Jerry&timestamp=1"))
+    let page = "<p>" + Self.message("public_id=a&timestamp=2").replacingAll("'", with: "&#39;")
+    let reports = try Self.reports(raw + "\n" + page + "</p>\n")
+    #expect(
+      reports.map(\.stringToSign?.text) == [
+        "caption=Tom &amp; Jerry&timestamp=1", "public_id=a&timestamp=2",
+      ])
+    #expect(reports.map(\.layers) == [["json-envelope"], ["html-escaped", "log-prefix"]])
+  }
+
+  // MARK: - Terminal escapes
+
+  @Test(
+    "D5: terminal colour codes around the message are a layer outside it",
+    arguments: [
+      "\u{1B}[1;31m" + message("timestamp=1700000063") + "\u{1B}[0m\n",
+      "\u{1B}[31merror\u{1B}[0m: " + message("timestamp=1700000063") + "\u{1B}[0m",
+      "\u{1B}]8;;https://x.io\u{07}link\u{1B}]8;;\u{1B}\\ " + message("timestamp=1700000063"),
+      "\u{1B}(B\u{1B}[?25l" + message("timestamp=1700000063") + "\u{1B}[K",
+    ])
+  func terminalEscapes(_ text: String) throws {
+    let source = try SourceText(name: "paste", bytes: Array(text.utf8))
+    let reports = try ServerErrorReader.reports(in: source)
+    #expect(reports.map(\.stringToSign?.text) == ["timestamp=1700000063"])
+    #expect(reports.map(\.isTruncated) == [false])
+    let start = try ServerErrorReaderTests.offset(of: "Invalid", in: text)
+    #expect(reports.map(\.span.lowerBound) == [start], "positions point into the paste")
+  }
+
+  @Test("D5: a bell outside a terminal command is still binary")
+  func bellAlone() {
+    let location = SignatureDoctor.SourceLocation(line: 1, column: 2)
+    #expect(throws: InputError("paste", at: location, .binary(byte: 7))) {
+      try SourceText(name: "paste", bytes: Array("a\u{07}b".utf8))
+    }
+  }
+
+  // MARK: - Bare statuses
+
+  @Test(
+    "D11: a bare 401 as HTTP clients print it is an unauthorized report",
+    arguments: [
+      "AxiosError: Request failed with status code 401",
+      "requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: "
+        + "https://api.cloudinary.com/v1_1/demo/image/upload",
+      "Failed to load resource: the server responded with a status of 401 ()",
+    ])
+  func bareUnauthorized(_ text: String) throws {
+    let report = try Self.report(text)
+    #expect(report.kind == .unauthorized)
+    #expect(report.httpStatus == 401)
+    #expect(report.span.lowerBound == (try ServerErrorReaderTests.offset(of: "401", in: text)))
+  }
+
+  @Test(
+    "D11: a 401 in prose is no status",
+    arguments: [
+      "We uploaded 401 photos before it broke",
+      "see the code 401 lines below",
+      "the substatus 401 field",
+    ])
+  func proseNumber(_ text: String) {
+    let error = InputError("paste.txt", .unusable("no Cloudinary error found in the pasted text"))
+    #expect(throws: error) {
+      try Self.reports(text)
+    }
+  }
+
+  // MARK: - String literals
+
+  @Test("J8: a \\t in the string of an Elixir error tuple is a tab, like its other escapes")
+  func elixirTab() throws {
+    let text = #"right: {:error, "Invalid Signature abc. String to sign - 'caption=a\tb&t=1'."}"#
+    let report = try Self.report(text)
+    #expect(report.stringToSign?.text == "caption=a\tb&t=1")
+  }
+
+  @Test("a header's value on its own line is raw: its \\\" is the value's and matches the body")
+  func rawHeaderLine() throws {
+    let value = #"context=alt=\"Y\"&timestamp=1"#
+    let body = JSONValue.object(["error": .object(["message": .string(Self.message(value))])])
+    let text = "HTTP/2 401\nx-cld-error: \(Self.message(value))\n\n\(body.compact)"
+    let report = try Self.report(text)
+    #expect(report.stringToSign?.text == value)
+    #expect(report.layers == ["json-envelope", "x-cld-error"])
   }
 }

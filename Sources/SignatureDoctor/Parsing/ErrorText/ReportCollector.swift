@@ -1,9 +1,10 @@
 /// Walks a paste and its decoded strings and collects every message it finds, with its
 /// wrapping.
 ///
-/// The paste is first freed of HTML entities (the bottom view, whose origins are offsets in
-/// the paste). Every other view has its origins in the bottom view's coordinates, so that
-/// lines, windows and prefixes are all read in one text. At each anchor the walk asks
+/// The paste is first freed of terminal escapes and of the HTML layers its messages show
+/// (the bottom view, whose origins are offsets in the paste). Every other view has its
+/// origins in the bottom view's coordinates, so that lines, windows and prefixes are all
+/// read in one text. At each anchor the walk asks
 /// whether the anchor sits in a quoted string; if so it decodes that string once, walks
 /// it, and moves past it; if not, it reads the message where it stands.
 struct ReportCollector {
@@ -42,7 +43,8 @@ struct ReportCollector {
   /// were wrapped; past it, every line break ends what it cuts.
   private static let wrapBudget = 1 << 20
 
-  /// The paste with its HTML entities decoded; its origins are paste offsets.
+  /// The paste without its terminal escapes and with its HTML layers decoded; its origins
+  /// are paste offsets.
   let bottom: DecodedText
   /// The bottom view's bytes as a view of their own, each byte its own origin.
   let root: DecodedText
@@ -56,13 +58,10 @@ struct ReportCollector {
   /// Prepares to read `source`.
   init(source: SourceText) {
     let paste = DecodedText(identity: source.bytes)
-    if let (decoded, entities) = HTMLEntities.decode(paste) {
-      bottom = decoded
-      self.entities = entities
-    } else {
-      bottom = paste
-      entities = []
-    }
+    let visible = TerminalEscapes.strip(paste) ?? paste
+    bottom = HTMLLayers.decode(visible) ?? visible
+    // NB: below the walk, only entities decode bytes; terminal escapes only drop them.
+    entities = bottom.decodedStarts
     root = DecodedText(identity: bottom.bytes)
   }
 
@@ -100,7 +99,8 @@ private extension ReportCollector {
       {
         let context = StringContext.classify(string, in: view, lowerBound: position)
         let decodes =
-          context.role != .plain || EscapeDecoder.hasLayerEscape(string.content, in: view)
+          context.role != .plain || context.isLiteral
+          || EscapeDecoder.hasLayerEscape(string.content, in: view)
         let decoded = EscapeDecoder.decode(
           string.content,
           of: view,
@@ -224,9 +224,11 @@ private extension ReportCollector {
 
     // NB: only text that no decoded string holds may carry a layer of its own; inside a
     // string the escapes that are left are the message's, and decoding them again would
-    // decode one layer twice.
+    // decode one layer twice. A header's value on its own line went through no string.
+    let namesHeader = StringContext.namesHeader(
+      before: start, in: view, lowerBound: viewLowerBound)
     var isLayerDecoded = false
-    if frames.isEmpty, EscapeDecoder.hasLayerEscape(message.range, in: text) {
+    if frames.isEmpty, !namesHeader, EscapeDecoder.hasLayerEscape(message.range, in: text) {
       let decoded = EscapeDecoder.decode(
         message.range, of: text, quote: nil, decodesEscapes: true, stripsMarkers: false)
       if let redone = read(match.anchor, in: decoded.text, from: 0, to: decoded.text.count) {
@@ -242,9 +244,7 @@ private extension ReportCollector {
     wrapping.strings = frames.map { ($0.context.role, $0.isDecoded) }
     wrapping.container = frames.first.map { $0.context.containerStart..<$0.string.end }
     wrapping.isLayerDecoded = isLayerDecoded
-    wrapping.isHeader =
-      frames.last?.context.role == .header
-      || StringContext.namesHeader(before: start, in: view, lowerBound: viewLowerBound)
+    wrapping.isHeader = frames.last?.context.role == .header || namesHeader
     wrapping.hasInnerPrefix = TextScan.containsWord(inner..<start, in: view)
     store(message, in: text, wrapping: wrapping)
     return endInView
