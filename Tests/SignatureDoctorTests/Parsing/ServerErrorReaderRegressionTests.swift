@@ -198,6 +198,16 @@ struct ServerErrorReaderRegressionTests {
     #expect(reports.map(\.httpStatus) == [400, 401])
   }
 
+  @Test("D13: the messages of one long string each take the status nearest to them")
+  func statusesInOneString() throws {
+    let escaped = { (text: String) in text.replacingAll("'", with: #"\u0027"#) }
+    let text =
+      #"{"log":"upload 1: "# + escaped(Self.message("timestamp=1")) + #" http_code: 400\n"#
+      + "the next upload, number 2: " + escaped(Self.message("timestamp=2"))
+      + #" http_code: 401"}"#
+    #expect(try Self.reports(text).map(\.httpStatus) == [400, 401])
+  }
+
   @Test("D10: a complete X-Cld-Error header next to a cut-off body is one complete report")
   func headerWithCutBody() throws {
     let message = Self.message("folder=a&timestamp=1700000102")

@@ -23,6 +23,8 @@ enum HTMLLayers {
   static let maximumDepth = 4
   /// How far after the opening words the reader looks at a message's syntax.
   private static let syntaxReach = 4096
+  /// How far back on its line a message's prefix is looked through for an escaped quote.
+  private static let prefixReach = 256
   /// How many `&` between pairs are looked at in one string to sign.
   private static let maximumDelimiters = 32
 
@@ -113,18 +115,25 @@ private extension HTMLLayers {
     return position
   }
 
-  /// The layers of the quote or entity that ends right before `index`, when one does.
+  /// The layers of the quote or entity that ends right before `index`, when one does; or
+  /// else of the nearest escaped quote before it on its line, which opens the string that
+  /// holds a prefix and the message (`&#39;Error: upload failed - Unknown API key …`).
   static func quoteBefore(_ index: Int, in view: DecodedText) -> Int? {
-    guard let last = view.byte(at: index - 1) else { return nil }
-    if last == UInt8(ascii: "\"") || last == UInt8(ascii: "'") {
+    if let last = view.byte(at: index - 1),
+      last == UInt8(ascii: "\"") || last == UInt8(ascii: "'")
+    {
       return quoteDepth(at: index - 1, in: view)
     }
-    guard last == UInt8(ascii: ";") else { return nil }
-    let bound = max(0, index - 24)
-    guard let ampersand = (bound..<index).last(where: { view[$0] == UInt8(ascii: "&") }) else {
-      return nil
+    var position = index
+    while position > max(0, index - prefixReach), !TextScan.isLineBreak(view[position - 1]) {
+      position -= 1
+      let byte = view[position]
+      guard byte == UInt8(ascii: "&") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'"),
+        let depth = quoteDepth(at: position, in: view), depth > 0
+      else { continue }
+      return depth
     }
-    return quoteDepth(at: ampersand, in: view)
+    return nil
   }
 
   /// The layers that wrote the quote at `index`: 0 for a quote as typed, 1 for a quote
@@ -178,14 +187,15 @@ private extension HTMLLayers {
     TextScan.isWordByte(byte) || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
   }
 
-  /// The depth for a paste where no message shows one: 1 when an entity decoded a quote or
-  /// a no-break space, which only a page writes around words; else 0.
+  /// The depth for a paste where no message shows one: that of its most escaped quote, or
+  /// 1 for a no-break space, which only a page writes between words; else 0.
   static func fallbackDepth(of once: DecodedText) -> Int {
-    let written = once.decodedStarts.contains { start in
-      let byte = once[start]
-      return byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == 0xC2
+    var deepest = 0
+    for start in once.decodedStarts where deepest < maximumDepth {
+      let depth = once[start] == 0xC2 ? 1 : quoteDepth(at: start, in: once) ?? 0
+      deepest = max(deepest, depth)
     }
-    return written ? 1 : 0
+    return deepest
   }
 }
 

@@ -21,21 +21,19 @@ extension ReportCollector {
       kept = found.filter { kinds.insert($0.report.kind).inserted }
     }
     kept = mergingHeaders(kept)
-    kept = kept.enumerated()
-      .sorted {
-        ($0.element.report.span.lowerBound, $0.offset) < (
-          $1.element.report.span.lowerBound, $1.offset
-        )
-      }
-      .map(\.element)
+    // NB: the indices are sorted rather than the items, which are large to copy.
+    let order = kept.indices.sorted {
+      (kept[$0].report.span.lowerBound, $0) < (kept[$1].report.span.lowerBound, $1)
+    }
+    kept = order.map { kept[$0] }
     guard !kept.isEmpty else { return unauthorized().map { [$0] } ?? [] }
 
     var reports: [ServerReport] = []
     for (index, item) in kept.enumerated() {
       var report = item.report
-      let previous = index > 0 ? kept[index - 1].extent : nil
-      let next = index + 1 < kept.count ? kept[index + 1].extent : nil
-      report.httpStatus = status(near: item.extent, previous: previous, next: next)
+      let previous = index > 0 ? kept[index - 1] : nil
+      let next = index + 1 < kept.count ? kept[index + 1] : nil
+      report.httpStatus = status(of: item, previous: previous, next: next)
       reports.append(report)
     }
     return reports
@@ -43,6 +41,18 @@ extension ReportCollector {
 }
 
 // MARK: - Steps
+
+/// How far a status lies from a message: from what holds it, then from the message itself.
+private struct Distance: Comparable {
+  /// The bytes between the status and the message's extent.
+  let extent: Int
+  /// The bytes between the status and the message.
+  let core: Int
+
+  static func < (lhs: Self, rhs: Self) -> Bool {
+    (lhs.extent, lhs.core) < (rhs.extent, rhs.core)
+  }
+}
 
 /// What a header and a body report must share to say the same message: everything but the
 /// string to sign and the time, which a copy cut short may hold only the start of. Texts are
@@ -70,6 +80,7 @@ private extension ReportCollector {
   /// one before it still unpaired, or else the next one after it. The pair becomes one
   /// report, the body's unless only the header's copy is complete, that spans both.
   func mergingHeaders(_ items: [Found]) -> [Found] {
+    guard items.contains(where: \.isHeader) else { return items }
     var items = items
     var removed: Set<Int> = []
     var waitingBodies: [MessageKey: [Int]] = [:]
@@ -77,10 +88,10 @@ private extension ReportCollector {
     for index in items.indices {
       let key = MessageKey(items[index].report)
       let isHeader = items[index].isHeader
-      let partner: Int?
-      if isHeader {
+      var partner: Int?
+      if isHeader, waitingBodies[key] != nil {
         partner = Self.takePartner(of: index, from: &waitingBodies[key, default: []], in: items)
-      } else {
+      } else if !isHeader, waitingHeaders[key] != nil {
         partner = Self.takePartner(of: index, from: &waitingHeaders[key, default: []], in: items)
       }
       guard let partner else {
@@ -134,13 +145,18 @@ private extension ReportCollector {
     min(one.lowerBound, other.lowerBound)..<max(one.upperBound, other.upperBound)
   }
 
-  /// The status shown nearest to `extent`, within `statusReach` of it and no nearer to
-  /// the messages before and after it than to this one.
-  func status(near extent: Range<Int>, previous: Range<Int>?, next: Range<Int>?) -> Int? {
+  /// The status shown nearest to `item`, within `statusReach` of its extent and twice that
+  /// of the message itself, and no nearer to the messages before and after it than to this
+  /// one. Nearness is to the extent first, then to the message, so that the messages of one
+  /// long string that holds them all each take their own.
+  func status(of item: Found, previous: Found?, next: Found?) -> Int? {
+    let extent = item.extent
     let lower = max(
-      min(previous?.upperBound ?? 0, extent.lowerBound), extent.lowerBound - Self.statusReach, 0)
+      min(previous?.extent.upperBound ?? 0, extent.lowerBound),
+      extent.lowerBound - Self.statusReach, item.core.lowerBound - 2 * Self.statusReach, 0)
     let upper = min(
-      max(next?.lowerBound ?? root.count, extent.upperBound), extent.upperBound + Self.statusReach)
+      max(next?.extent.lowerBound ?? root.count, extent.upperBound),
+      extent.upperBound + Self.statusReach, item.core.upperBound + 2 * Self.statusReach)
     var statuses = HTTPStatusFinder.statuses(in: root, within: lower..<max(lower, upper))
     if let leading = HTTPStatusFinder.leadingStatus(
       before: extent.lowerBound, in: root, lowerBound: lower)
@@ -148,14 +164,20 @@ private extension ReportCollector {
       statuses.append(leading)
     }
     let own = statuses.filter { status in
-      let distance = Self.distance(from: status.range, to: extent)
+      let distance = Self.distance(from: status.range, to: item)
       return previous.map { Self.distance(from: status.range, to: $0) >= distance } != false
         && next.map { Self.distance(from: status.range, to: $0) > distance } != false
     }
     return own.min {
-      (Self.distance(from: $0.range, to: extent), $0.range.lowerBound)
-        < (Self.distance(from: $1.range, to: extent), $1.range.lowerBound)
+      (Self.distance(from: $0.range, to: item), $0.range.lowerBound)
+        < (Self.distance(from: $1.range, to: item), $1.range.lowerBound)
     }?.code
+  }
+
+  /// How far a status lies from a message's extent and from the message itself.
+  static func distance(from range: Range<Int>, to item: Found) -> Distance {
+    Distance(
+      extent: distance(from: range, to: item.extent), core: distance(from: range, to: item.core))
   }
 
   /// How many bytes lie between two ranges; zero when they touch or overlap.

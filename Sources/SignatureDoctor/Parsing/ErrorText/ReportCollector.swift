@@ -14,6 +14,8 @@ struct ReportCollector {
     var report: ServerReport
     /// The bytes of the bottom view that the message and what holds it occupy.
     var extent: Range<Int>
+    /// The bytes of the bottom view that the message itself occupies.
+    var core: Range<Int>
     /// Whether the message is the value of an `X-Cld-Error` header.
     var isHeader: Bool
     /// Whether only the opening words were found, in a sentence.
