@@ -141,6 +141,19 @@ struct ServerErrorReaderRegressionTests {
     #expect(report.stringToSign?.text == "caption=a\u{A0}b&timestamp=1700000064")
   }
 
+  @Test("D12: Unicode spaces between the words of the other messages are spaces too")
+  func unicodeSpacesElsewhere() throws {
+    let text = """
+      Stale\u{A0}request\u{A0}-\u{A0}reported\u{A0}time\u{A0}is\u{A0}2015-06-20 12:59:41\u{A0}+0000
+      Upload\u{A0}preset\u{A0}must\u{A0}be\u{A0}whitelisted\u{A0}for\u{A0}unsigned\u{A0}uploads
+      Missing\u{A0}required\u{A0}parameter\u{A0}-\u{A0}api_key
+      """
+    let reports = try Self.reports(text)
+    #expect(reports.map(\.kind) == [.staleRequest, .presetNotWhitelisted, .missingParameter])
+    #expect(reports.first?.reportedTime == 1_434_805_181)
+    #expect(reports.last?.parameter == "api_key")
+  }
+
   @Test("J4: curly quotes from a word processor delimit the string to sign")
   func curlyQuotes() throws {
     let text = "Invalid Signature abc. String to sign - \u{2018}caption=it\u{2019}s&t=1\u{2019}."

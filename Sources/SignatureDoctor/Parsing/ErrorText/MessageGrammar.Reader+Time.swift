@@ -27,7 +27,7 @@ extension MessageGrammar.Reader {
 
   /// The offset after a time, in seconds, and where it ends; zero where none is written.
   func utcOffset(at index: Int) -> (Int, Int) {
-    let position = TextScan.skipBlanks(in: view, from: index, to: end)
+    let position = TextScan.skipUnicodeBlanks(in: view, from: index, to: end)
     guard position < end else { return (0, index) }
     let sign = view[position]
     if sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
@@ -56,7 +56,7 @@ extension MessageGrammar.Reader {
   /// The end of "which is more than 1 hour ago" after the time, or `index` when it is not
   /// there.
   func tail(after index: Int) -> Int {
-    let position = TextScan.skipBlanks(in: view, from: index, to: end)
+    let position = TextScan.skipUnicodeBlanks(in: view, from: index, to: end)
     guard let which = Self.staleTail.0.match(in: view, at: position, end: end) else { return index }
     let limit = min(end, which + 24)
     guard let ago = Self.staleTail.1.firstMatch(in: view, from: which, to: limit) else {

@@ -18,6 +18,8 @@ extension MessageGrammar {
     static let stringToSign = Phrase("string to sign", minimumGap: 0)
     /// The words before a stale request's time.
     static let reportedTimeIs = Array("reported time is ".utf8)
+    /// The same words, with any blanks between them.
+    static let reportedTimePhrase = Phrase("reported time is")
     /// Words that put the opening words inside a sentence when they stand before them.
     static let articles: Set<String> = ["a", "an", "the", "this", "that", "any", "no", "some"]
     /// The bytes of a time cut short: digits and its separators.
@@ -118,9 +120,10 @@ extension MessageGrammar {
         return message
       }
       let rest = TextScan.trimmed(restStart..<end, in: view)
-      let timeStart = rest.lowerBound + Self.reportedTimeIs.count
-      if TextScan.hasWord(Self.reportedTimeIs, in: view, at: rest.lowerBound), timeStart <= end,
-        let (time, timeEnd) = dateTime(at: TextScan.skipBlanks(in: view, from: timeStart, to: end))
+      if let wordsEnd = Self.reportedTimePhrase.match(in: view, at: rest.lowerBound, end: end),
+        TextScan.blankLength(in: view, at: wordsEnd, end: end) > 0,
+        let (time, timeEnd) = dateTime(
+          at: TextScan.skipUnicodeBlanks(in: view, from: wordsEnd, to: end))
       {
         message.reportedTime = time
         message.range = start..<tail(after: timeEnd)
@@ -140,7 +143,7 @@ extension MessageGrammar {
       var message = Message(kind: .missingParameter, range: start..<after)
       let dashEnd = afterDash(from: after)
       let hasDash = dashEnd != nil
-      let position = dashEnd ?? TextScan.skipBlanks(in: view, from: after, to: end)
+      let position = dashEnd ?? TextScan.skipUnicodeBlanks(in: view, from: after, to: end)
       var nameEnd = position
       while nameEnd < end, Self.isParameterByte(view[nameEnd]) { nameEnd += 1 }
       let name = position..<nameEnd
@@ -167,12 +170,12 @@ extension MessageGrammar {
     /// "Upload preset must be whitelisted …" and "Upload preset must be specified …", or
     /// `nil` for other words after "Upload preset".
     func uploadPreset() -> Message? {
-      let position = TextScan.skipBlanks(in: view, from: after, to: end)
+      let position = TextScan.skipUnicodeBlanks(in: view, from: after, to: end)
       for (opening, kind, closing) in Self.presetForms {
         guard position > after, let openingEnd = opening.match(in: view, at: position, end: end)
         else { continue }
         var messageEnd = openingEnd
-        let closingStart = TextScan.skipBlanks(in: view, from: openingEnd, to: end)
+        let closingStart = TextScan.skipUnicodeBlanks(in: view, from: openingEnd, to: end)
         if closingStart > openingEnd,
           let closingEnd = closing.match(in: view, at: closingStart, end: end)
         {
