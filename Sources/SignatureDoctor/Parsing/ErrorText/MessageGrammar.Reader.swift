@@ -28,6 +28,8 @@ extension MessageGrammar {
     static let tokenEnds = TextScan.ByteSet(#""'`,;)}\"#)
     /// Punctuation a token loses at its end.
     static let tokenTrailers = TextScan.ByteSet(".,:")
+    /// The longest quoted API key or cloud name read.
+    static let quotedValueReach = 256
     /// The curly quote a word processor puts where a quoted string opens: ‘ (U+2018).
     static let curlyOpen: [UInt8] = [0xE2, 0x80, 0x98]
     /// The curly quote a word processor puts where a quoted string closes: ’ (U+2019).
@@ -276,17 +278,18 @@ private extension MessageGrammar.Reader {
     return isEllipsis ? range : range.lowerBound..<last
   }
 
-  /// A value in quotes after the opening words, on their line: its content and the index
-  /// past its closing quote.
+  /// A value in quotes after the opening words, on their line and no longer than a key or
+  /// a cloud name can be: its content and the index past its closing quote.
   func quotedValue() -> (Range<Int>, Int)? {
     let open = TextScan.skipUnicodeBlanks(in: view, from: after, to: end)
     guard open < end, view[open] == UInt8(ascii: "'") || view[open] == UInt8(ascii: "\"") else {
       return nil
     }
     let quote = view[open]
+    let limit = min(end, open + 1 + Self.quotedValueReach)
     var close = open + 1
-    while close < end, view[close] != quote { close += 1 }
-    guard close < end else { return nil }
+    while close < limit, view[close] != quote { close += 1 }
+    guard close < limit else { return nil }
     return (open + 1..<close, close + 1)
   }
 

@@ -4,9 +4,9 @@
 /// The paste is first freed of terminal escapes and of the HTML layers its messages show
 /// (the bottom view, whose origins are offsets in the paste). Every other view has its
 /// origins in the bottom view's coordinates, so that lines, windows and prefixes are all
-/// read in one text. At each anchor the walk asks
-/// whether the anchor sits in a quoted string; if so it decodes that string once, walks
-/// it, and moves past it; if not, it reads the message where it stands.
+/// read in one text. At each anchor the walk asks whether the anchor sits in a quoted
+/// string; if so it decodes that string once, walks it, and moves past it; if not, it reads
+/// the message where it stands.
 struct ReportCollector {
   /// A message found, with what the paste-wide steps need.
   struct Found {

@@ -112,10 +112,8 @@ private extension StringContext {
     while position > max(lowerBound, atomEnd - 32), TextScan.isWordByte(view[position - 1]) {
       position -= 1
     }
-    guard position < atomEnd, position - 2 >= lowerBound,
-      view[position - 1] == UInt8(ascii: ":"), view[position - 2] == UInt8(ascii: "{")
-    else { return false }
-    return true
+    return position < atomEnd && position - 2 >= lowerBound
+      && view[position - 1] == UInt8(ascii: ":") && view[position - 2] == UInt8(ascii: "{")
   }
 
   /// A key before a value's opening quote.
