@@ -7,6 +7,8 @@ public struct SourceText: Sendable {
   public let name: String
   /// The UTF-8 bytes, without a leading byte order mark.
   public let bytes: [UInt8]
+  /// The lines of `bytes`, counted once.
+  private let lines: LineIndex
 
   /// The text as a string.
   public var text: String { String(decoding: bytes, as: UTF8.self) }
@@ -20,6 +22,7 @@ public struct SourceText: Sendable {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     self.name = name
     self.bytes = bytes
+    self.lines = LineIndex(bytes)
     try validate(limits)
   }
 
@@ -27,11 +30,15 @@ public struct SourceText: Sendable {
   public init(name: String, text: String) {
     self.name = name
     self.bytes = Array(text.utf8)
+    self.lines = LineIndex(bytes)
   }
 
   /// The line and column of a byte offset; columns count Unicode scalars from 1.
+  ///
+  /// A line ends at a line feed, a carriage return and line feed, or a lone carriage return.
+  /// The lines are counted once per text, so a lookup costs the same wherever the offset is.
   public func location(ofByte offset: Int) -> SourceLocation {
-    SourceLocation(ofByte: offset, in: bytes)
+    lines.location(ofByte: offset, in: bytes)
   }
 }
 
@@ -48,14 +55,13 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
     self.column = column
   }
 
-  /// The location of byte `offset` in UTF-8 `bytes`.
+  /// The location of byte `offset` in UTF-8 `bytes`, counting line breaks as
+  /// `SourceText.location(ofByte:)` does.
+  ///
+  /// Each call counts from the start of `bytes`; for many lookups in one text, use
+  /// `SourceText.location(ofByte:)`, which counts the lines once.
   public init(ofByte offset: Int, in bytes: some BidirectionalCollection<UInt8>) {
-    let end = bytes.index(bytes.startIndex, offsetBy: min(max(offset, 0), bytes.count))
-    let before = bytes[..<end]
-    let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { bytes.index(after: $0) }
-      ?? bytes.startIndex
-    line = before.lazy.filter { $0 == UInt8(ascii: "\n") }.count + 1
-    column = bytes[lineStart..<end].lazy.filter { $0 & 0xC0 != 0x80 }.count + 1
+    self = LineIndex.location(ofByte: offset, in: bytes)
   }
 
   public var description: String { "\(line):\(column)" }
@@ -75,7 +81,9 @@ private extension SourceText {
     }
     // NB: whichever problem comes first is named, so that a binary file is called binary.
     let invalid = UTF8Validation.firstInvalidByte(in: bytes) ?? bytes.count
-    if let offset = bytes[..<invalid].firstIndex(where: Self.isBinaryControl) {
+    if let offset = bytes[..<invalid].indices.first(where: {
+      Self.isBinaryControl(bytes[$0]) && !endsTerminalCommand(at: $0)
+    }) {
       throw InputError(name, at: location(ofByte: offset), .binary(byte: bytes[offset]))
     }
     if invalid < bytes.count {
@@ -83,12 +91,33 @@ private extension SourceText {
     }
   }
 
+  /// Whether the byte at `index` is a bell that ends a terminal's operating system command
+  /// (ESC `]` … BEL) opened on its line: a terminal capture holds them around hyperlinks
+  /// and titles.
+  func endsTerminalCommand(at index: Int) -> Bool {
+    guard bytes[index] == 0x07 else { return false }
+    var position = index
+    while position > max(0, index - Self.terminalCommandReach) {
+      position -= 1
+      switch bytes[position] {
+      case 0x0A, 0x0D, 0x07: return false
+      case 0x1B: return bytes[position + 1] == UInt8(ascii: "]")
+      default: continue
+      }
+    }
+    return false
+  }
+
+  /// How far back the ESC `]` that opens a terminal command is looked for.
+  static let terminalCommandReach = 4096
+
   static func isWhitespace(_ byte: UInt8) -> Bool {
     byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
   }
 
   /// Control characters that never occur in pasted text: NUL and the C0 controls other
-  /// than tab, line feed, form feed, carriage return and escape (terminal colour codes).
+  /// than tab, line feed, form feed, carriage return and escape (terminal colour codes);
+  /// a bell counts only outside a terminal command.
   static func isBinaryControl(_ byte: UInt8) -> Bool {
     byte < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D, 0x1B].contains(byte)
   }

@@ -209,13 +209,22 @@ struct ServerErrorReaderPropertyTests {
       }
       var isHTML = false
       if !isMail, Bool.random(using: &generator) {
-        let escaped = text.replacingAll("&", with: "&amp;").replacingAll("<", with: "&lt;")
-          .replacingAll(">", with: "&gt;").replacingAll("\"", with: "&quot;")
-          .replacingAll("'", with: "&#39;")
-        (text, isHTML) = (escaped, escaped != text)
+        // A page may escape what another page already escaped (audit D4): each layer is
+        // decoded once.
+        for _ in 0..<Int.random(in: 1...2, using: &generator) {
+          let escaped = text.replacingAll("&", with: "&amp;").replacingAll("<", with: "&lt;")
+            .replacingAll(">", with: "&gt;").replacingAll("\"", with: "&quot;")
+            .replacingAll("'", with: "&#39;")
+          (text, isHTML) = (escaped, isHTML || escaped != text)
+        }
       }
+      // Terminal colours around the whole paste are a layer below every other (audit D5).
+      let isColoured = Int.random(in: 0..<4, using: &generator) == 0
+      if isColoured { text = "\u{1B}[1;31m" + text + "\u{1B}[0m" }
       let source = SourceText(name: "round \(round)", text: text)
-      let context = "round \(round), \(kind), \(wraps), html \(isHTML), mail \(isMail): \(text)"
+      let context =
+        "round \(round), \(kind), \(wraps), html \(isHTML), mail \(isMail), "
+        + "colour \(isColoured): \(text)"
       let reports = try ServerErrorReader.reports(in: source)
       try #require(reports.count == 1, "\(context)")
       let report = reports[0]

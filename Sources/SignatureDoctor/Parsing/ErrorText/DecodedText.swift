@@ -64,6 +64,17 @@ struct DecodedText {
     return run.advances ? run.origin + (index - run.start) : run.origin
   }
 
+  /// Whether byte `index` was decoded from an escape or an entity, rather than copied.
+  func isDecoded(_ index: Int) -> Bool {
+    guard index >= 0, index < bytes.count, !runs.isEmpty else { return false }
+    return !runs[runIndex(containing: index)].advances
+  }
+
+  /// The indices where a stretch of decoded bytes starts, in order.
+  var decodedStarts: [Int] {
+    runs.filter { !$0.advances }.map(\.start)
+  }
+
   /// The text of `range`, with lossy decoding; for names and numbers, not for evidence.
   func string(_ range: Range<Int>) -> String {
     String(decoding: bytes[clamped(range)], as: UTF8.self)

@@ -1,4 +1,5 @@
-/// Decodes the HTML entities of a paste copied from a web page or an HTML mail.
+/// Decodes one level of the HTML entities of a paste copied from a web page or an HTML mail;
+/// `HTMLLayers` decides where, and how many times.
 ///
 /// Only whole entities are decoded: a name from a short list or a number, between `&` and
 /// `;`. A string to sign is full of `&`, so `&timestamp=` stays as it is, and so does
@@ -15,12 +16,13 @@ enum HTMLEntities {
     (Array("quot".utf8), "\""), (Array("apos".utf8), "'"), (Array("nbsp".utf8), "\u{A0}"),
   ]
 
-  /// The view with its entities decoded, and the indices in it where an entity was decoded;
-  /// `nil` when `text` holds no entity.
-  static func decode(_ text: DecodedText) -> (view: DecodedText, entities: [Int])? {
+  /// The view with its entities decoded once, or `nil` when `text` holds no entity; each
+  /// decoded character has the origin of its `&`.
+  static func decode(_ text: DecodedText) -> DecodedText? {
     let ampersand = [UInt8(ascii: "&")]
     var view = DecodedText(endingAt: text.endOrigin)
-    var entities: [Int] = []
+    view.inheritJoinedBreaks(of: text)
+    var isDecoded = false
     var copied = 0
     var position = 0
     while let found = ByteSearch.firstIndex(of: ampersand, in: text.bytes, from: position) {
@@ -29,26 +31,32 @@ enum HTMLEntities {
         continue
       }
       view.appendCopy(of: copied..<found, in: text)
-      entities.append(view.count)
       view.append(Array(String(scalar).utf8), decodedAt: found, in: text)
+      isDecoded = true
       position = found + length
       copied = position
     }
-    guard !entities.isEmpty else { return nil }
+    guard isDecoded else { return nil }
     view.appendCopy(of: copied..<text.count, in: text)
-    return (view, entities)
+    return view
   }
 
   /// The character a whole entity at `index` (an `&`) stands for, and the entity's length.
   static func entity(in text: DecodedText, at index: Int) -> (Unicode.Scalar, Int)? {
-    var end = index + 1
-    while end < text.count, end - index <= 9, text[end] != UInt8(ascii: ";") { end += 1 }
-    guard end < text.count, text[end] == UInt8(ascii: ";"), end > index + 1 else { return nil }
-    let body = Array(text.bytes[index + 1..<end])
+    body(in: text, at: index + 1).map { ($0.scalar, $0.end + 1 - index) }
+  }
+
+  /// The character an entity's body at `index`, the byte after its `&`, stands for, and
+  /// the index of the `;` that ends it.
+  static func body(in text: DecodedText, at index: Int) -> (scalar: Unicode.Scalar, end: Int)? {
+    var end = index
+    while end < text.count, end - index < 9, text[end] != UInt8(ascii: ";") { end += 1 }
+    guard end < text.count, text[end] == UInt8(ascii: ";"), end > index else { return nil }
+    let body = Array(text.bytes[index..<end])
     if body[0] == UInt8(ascii: "#") {
-      return number(Array(body.dropFirst())).map { ($0, end + 1 - index) }
+      return number(Array(body.dropFirst())).map { ($0, end) }
     }
-    return names.first { $0.name == body }.map { ($0.scalar, end + 1 - index) }
+    return names.first { $0.name == body }.map { ($0.scalar, end) }
   }
 
   /// The character of a numeric entity's digits: decimal, or hexadecimal after `x`.

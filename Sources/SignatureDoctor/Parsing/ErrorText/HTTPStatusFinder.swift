@@ -1,11 +1,12 @@
 /// Finds HTTP status codes where the text shows them as statuses, not as any number.
 ///
 /// A three-digit number counts when it stands on its own and something marks it as a
-/// status: a key (`http_code: 401`, `"http_code":401`, `status code - 401`, `Code=400`,
-/// `\"status\":401`), parentheses (`(401)`), `HTTP` before it (`HTTP/1.1 401`), or a reason
-/// after it (`401 Unauthorized`, `401 (Unauthorized)`). A log line's last word
-/// (`upload failed: 401`) counts only right before a message, which `leadingStatus` looks
-/// for.
+/// status: a key and a separator (`http_code: 401`, `"http_code":401`, `status code - 401`,
+/// `Code=400`, `\"status\":401`), a key of its own words and a blank (`with status code 401`,
+/// `responded with a status of 401`), parentheses (`(401)`), `HTTP` before it
+/// (`HTTP/1.1 401`), or a reason after it (`401 Unauthorized`, `401 (Unauthorized)`,
+/// `401 Client Error`). A log line's last word (`upload failed: 401`) counts only right
+/// before a message, which `leadingStatus` looks for.
 enum HTTPStatusFinder {
   /// A status found in a view.
   struct Status {
@@ -21,6 +22,13 @@ enum HTTPStatusFinder {
     "http_code", "httpcode", "http_status", "http status", "status_code",
     "statuscode", "status code", "status", "code",
   ].map { Array($0.utf8) }
+  /// The keys that mark a number as a status with nothing but a blank between: words that
+  /// name a status and nothing else, so that a number in a sentence ("code 401 of the
+  /// form") is not taken for one.
+  private static let blankKeys = [
+    "http_code", "httpcode", "http_status", "http status", "status_code", "statuscode",
+    "status code", "status of", "status",
+  ].map { Array($0.utf8) }
   /// The word before a status line's version and code.
   private static let httpWord = Array("http".utf8)
   /// The quotes and backslashes JSON layers put around a key.
@@ -30,6 +38,7 @@ enum HTTPStatusFinder {
   /// The reasons that may follow a status.
   private static let reasons = [
     Phrase("unauthorized"), Phrase("bad request"), Phrase("forbidden"), Phrase("not found"),
+    Phrase("client error"), Phrase("server error"),
   ]
 
   /// The statuses that stand within `range` of `view`, in order.
@@ -130,7 +139,7 @@ private extension HTTPStatusFinder {
   }
 
   /// Whether a status key and a separator (`:`, `=`, `=>`, `-`), with any quotes and
-  /// backslashes of JSON layers, stand before `index`.
+  /// backslashes of JSON layers, stand before `index`; or one of `blankKeys` and blanks.
   static func followsKey(_ index: Int, in view: DecodedText) -> Bool {
     var position = index
     let bound = max(0, index - 48)
@@ -146,7 +155,7 @@ private extension HTTPStatusFinder {
     switch view[position - 1] {
     case UInt8(ascii: ":"), UInt8(ascii: "="), UInt8(ascii: "-"): position -= 1
     case UInt8(ascii: ">") where view.byte(at: position - 2) == UInt8(ascii: "="): position -= 2
-    default: return false
+    default: return position < index && followsBlankKey(position, in: view, bound: bound)
     }
     skipQuoting()
     let wordEnd = position
@@ -159,6 +168,15 @@ private extension HTTPStatusFinder {
     let word = view.bytes[position..<wordEnd].map(TextScan.lowercased)
     return keys.contains { key in
       word.count >= key.count && word.suffix(key.count).elementsEqual(key)
+    }
+  }
+
+  /// Whether one of `blankKeys` ends right before `index`, on a word boundary.
+  static func followsBlankKey(_ index: Int, in view: DecodedText, bound: Int) -> Bool {
+    blankKeys.contains { key in
+      let start = index - key.count
+      guard start >= bound, TextScan.hasWord(key, in: view, at: start) else { return false }
+      return view.byte(at: start - 1).map(TextScan.isWordByte) != true
     }
   }
 

@@ -11,11 +11,15 @@ extension MessageGrammar {
     let after: Int
     /// Where the message's text must stop.
     let end: Int
+    /// The decoded string that holds the message, when one does; see `MessageGrammar.read`.
+    let enclosure: MessageGrammar.Enclosure?
 
     /// The words between the signature and the string to sign.
     static let stringToSign = Phrase("string to sign", minimumGap: 0)
     /// The words before a stale request's time.
     static let reportedTimeIs = Array("reported time is ".utf8)
+    /// The same words, with any blanks between them.
+    static let reportedTimePhrase = Phrase("reported time is")
     /// Words that put the opening words inside a sentence when they stand before them.
     static let articles: Set<String> = ["a", "an", "the", "this", "that", "any", "no", "some"]
     /// The bytes of a time cut short: digits and its separators.
@@ -24,6 +28,12 @@ extension MessageGrammar {
     static let tokenEnds = TextScan.ByteSet(#""'`,;)}\"#)
     /// Punctuation a token loses at its end.
     static let tokenTrailers = TextScan.ByteSet(".,:")
+    /// The longest quoted API key or cloud name read.
+    static let quotedValueReach = 256
+    /// The curly quote a word processor puts where a quoted string opens: ‘ (U+2018).
+    static let curlyOpen: [UInt8] = [0xE2, 0x80, 0x98]
+    /// The curly quote a word processor puts where a quoted string closes: ’ (U+2019).
+    static let curlyClose: [UInt8] = [0xE2, 0x80, 0x99]
 
     /// Words that follow an anchor in a sentence, never a signature, key or cloud name.
     static let sentenceWords: Set<String> = [
@@ -35,28 +45,41 @@ extension MessageGrammar {
     ]
 
     /// "Invalid Signature X. String to sign - 'S'.", with or without the dash, the quotes or
-    /// the final period; cut anywhere.
+    /// the final period; cut anywhere. Curly quotes (`‘S’`), which a word processor puts in,
+    /// delimit the string as straight ones do.
     func invalidSignature(reachesEndOfPaste: () -> Bool) -> Message {
       let phraseLimit = min(end, after + MessageGrammar.signatureReach + 16)
       guard let phrase = Self.stringToSign.firstMatch(in: view, from: after, to: phraseLimit) else {
         return signatureOnly(reachesEndOfPaste: reachesEndOfPaste)
       }
+      // NB: prose may name the message right before it ("Still seeing Invalid Signature:
+      // Invalid Signature 3f78…"); the message starts at the opening words nearest to
+      // "String to sign", and the search ends there, since none stand between.
+      if let nearer = lastOpening(before: phrase.lowerBound) {
+        let reader = Reader(
+          view: view, start: nearer.lowerBound, after: nearer.upperBound, end: end,
+          enclosure: enclosure)
+        return reader.invalidSignature(reachesEndOfPaste: reachesEndOfPaste)
+      }
       var message = Message(kind: .invalidSignature, range: start..<phrase.upperBound)
       message.signature = signature(in: after..<phrase.lowerBound)
       let position =
         afterDash(from: phrase.upperBound)
-        ?? TextScan.skipBlanks(in: view, from: phrase.upperBound, to: end)
-      guard position < end, view[position] == UInt8(ascii: "'") else {
-        // An unquoted string ("String to sign yyy") is taken as written.
-        let rest = TextScan.trimmed(position..<end, in: view)
-        message.stringToSign = rest.isEmpty ? nil : rest
-        message.isTruncated = rest.isEmpty
+        ?? TextScan.skipUnicodeBlanks(in: view, from: phrase.upperBound, to: end)
+      guard let (openingLength, quote) = openingQuote(at: position) else {
+        // An unquoted string ("String to sign yyy") is taken as written, up to the period
+        // that ends the sentence.
+        let rest = TextScan.trimmedUnicode(position..<end, in: view)
+        let value = withoutFinalPeriod(rest)
+        message.stringToSign = value.isEmpty ? nil : value
+        message.isTruncated = value.isEmpty
         message.range = start..<max(rest.upperBound, phrase.upperBound)
         return message
       }
-      let open = position + 1
-      guard let close = MessageGrammar.stringToSignClose(in: view, within: open..<end) else {
-        let rest = TextScan.trimmed(open..<end, in: view)
+      let open = position + openingLength
+      let quoteEnd = enclosure?.end ?? end
+      guard let close = closingQuote(quote, from: open, to: quoteEnd) else {
+        let rest = TextScan.trimmed(open..<quoteEnd, in: view)
         message.stringToSign = open..<max(rest.upperBound, open)
         message.isTruncated = true
         message.hasOpenQuote = true
@@ -64,8 +87,9 @@ extension MessageGrammar {
         return message
       }
       message.stringToSign = open..<close
-      let hasPeriod = close + 1 < end && view[close + 1] == UInt8(ascii: ".")
-      message.range = start..<close + (hasPeriod ? 2 : 1)
+      let afterClose = close + quote.count
+      let hasPeriod = afterClose < quoteEnd && view[afterClose] == UInt8(ascii: ".")
+      message.range = start..<afterClose + (hasPeriod ? 1 : 0)
       return message
     }
 
@@ -86,24 +110,33 @@ extension MessageGrammar {
       return message
     }
 
-    /// "Stale request - reported time is T which is more than 1 hour ago".
+    /// "Stale request - reported time is T which is more than 1 hour ago", or cut anywhere
+    /// after the dash; or the opening words alone, where nothing but punctuation stands
+    /// after them on their line and no word right before them
+    /// (`java.lang.RuntimeException: Stale request`). Other words around them make them part
+    /// of a sentence ("the server also said Stale request yesterday").
     func staleRequest() -> Message {
       var message = Message(kind: .staleRequest, range: start..<after)
       guard let restStart = afterDash(from: after) else {
-        message.isMention = isInSentence()
+        message.isMention = isInSentence() || !standsAlone()
         return message
       }
       let rest = TextScan.trimmed(restStart..<end, in: view)
-      let timeStart = rest.lowerBound + Self.reportedTimeIs.count
-      if TextScan.hasWord(Self.reportedTimeIs, in: view, at: rest.lowerBound), timeStart <= end,
-        let (time, timeEnd) = dateTime(at: TextScan.skipBlanks(in: view, from: timeStart, to: end))
+      if let wordsEnd = Self.reportedTimePhrase.match(in: view, at: rest.lowerBound, end: end),
+        TextScan.blankLength(in: view, at: wordsEnd, end: end) > 0,
+        let (time, timeEnd) = dateTime(
+          at: TextScan.skipUnicodeBlanks(in: view, from: wordsEnd, to: end))
       {
         message.reportedTime = time
         message.range = start..<tail(after: timeEnd)
         return message
       }
       message.isTruncated = isCutOffTime(rest)
-      if message.isTruncated { message.range = start..<rest.upperBound }
+      if message.isTruncated {
+        message.range = start..<rest.upperBound
+      } else {
+        message.isMention = true
+      }
       return message
     }
 
@@ -112,7 +145,7 @@ extension MessageGrammar {
       var message = Message(kind: .missingParameter, range: start..<after)
       let dashEnd = afterDash(from: after)
       let hasDash = dashEnd != nil
-      let position = dashEnd ?? TextScan.skipBlanks(in: view, from: after, to: end)
+      let position = dashEnd ?? TextScan.skipUnicodeBlanks(in: view, from: after, to: end)
       var nameEnd = position
       while nameEnd < end, Self.isParameterByte(view[nameEnd]) { nameEnd += 1 }
       let name = position..<nameEnd
@@ -139,12 +172,12 @@ extension MessageGrammar {
     /// "Upload preset must be whitelisted …" and "Upload preset must be specified …", or
     /// `nil` for other words after "Upload preset".
     func uploadPreset() -> Message? {
-      let position = TextScan.skipBlanks(in: view, from: after, to: end)
+      let position = TextScan.skipUnicodeBlanks(in: view, from: after, to: end)
       for (opening, kind, closing) in Self.presetForms {
         guard position > after, let openingEnd = opening.match(in: view, at: position, end: end)
         else { continue }
         var messageEnd = openingEnd
-        let closingStart = TextScan.skipBlanks(in: view, from: openingEnd, to: end)
+        let closingStart = TextScan.skipUnicodeBlanks(in: view, from: openingEnd, to: end)
         if closingStart > openingEnd,
           let closingEnd = closing.match(in: view, at: closingStart, end: end)
         {
@@ -157,17 +190,23 @@ extension MessageGrammar {
       return nil
     }
 
-    /// "Unknown API key X" and "Invalid cloud_name X": X may be empty, and is kept as written.
+    /// "Unknown API key X" and "Invalid cloud_name X": X may be empty, and is kept as written;
+    /// a quoted X (`Unknown API key '1234'`) is read without its quotes.
     func namedValue(_ kind: ServerReport.Kind) -> Message {
       var message = Message(kind: kind, range: start..<after)
       var value = ""
-      if after < end, TextScan.isBlank(view[after]), let token = token() {
-        if isSentenceWord(token) {
-          message.isMention = true
-          return message
+      if TextScan.blankLength(in: view, at: after, end: end) > 0 {
+        if let (content, quotedEnd) = quotedValue() {
+          value = view.string(content)
+          message.range = start..<quotedEnd
+        } else if let token = token() {
+          if isSentenceWord(token) {
+            message.isMention = true
+            return message
+          }
+          value = view.string(token)
+          message.range = start..<token.upperBound
         }
-        value = view.string(token)
-        message.range = start..<token.upperBound
       }
       if kind == .unknownAPIKey { message.apiKey = value } else { message.cloudName = value }
       return message
@@ -181,30 +220,107 @@ private extension MessageGrammar.Reader {
   /// Where the text goes on after blanks, a `-` or `:` and blanks from `index`; `nil` when
   /// no dash stands there.
   func afterDash(from index: Int) -> Int? {
-    let dash = TextScan.skipBlanks(in: view, from: index, to: end)
+    let dash = TextScan.skipUnicodeBlanks(in: view, from: index, to: end)
     guard dash < end, view[dash] == UInt8(ascii: "-") || view[dash] == UInt8(ascii: ":") else {
       return nil
     }
-    return TextScan.skipBlanks(in: view, from: dash + 1, to: end)
+    return TextScan.skipUnicodeBlanks(in: view, from: dash + 1, to: end)
+  }
+
+  /// The opening words of an invalid-signature message that stand last between the anchor
+  /// and `limit`, on word boundaries.
+  func lastOpening(before limit: Int) -> Range<Int>? {
+    let phrase = MessageAnchor.invalidSignature.phrase
+    var found: Range<Int>?
+    var position = after
+    while let match = phrase.firstMatch(in: view, from: position, to: limit) {
+      let startsWord = match.lowerBound == 0 || !TextScan.isWordByte(view[match.lowerBound - 1])
+      let endsWord = view.byte(at: match.upperBound).map(TextScan.isWordByte) != true
+      if startsWord, endsWord { found = match }
+      position = match.lowerBound + 1
+    }
+    return found
+  }
+
+  /// The length of the quote that opens a string to sign at `index`, and the quote that
+  /// closes it: `'` for `'`, `’` for `‘`.
+  func openingQuote(at index: Int) -> (Int, [UInt8])? {
+    if MessageGrammar.spells(MessageGrammar.singleQuote, in: view, at: index, end: end) {
+      return (1, MessageGrammar.singleQuote)
+    }
+    if MessageGrammar.spells(Self.curlyOpen, in: view, at: index, end: end) {
+      return (Self.curlyOpen.count, Self.curlyClose)
+    }
+    return nil
+  }
+
+  /// The closing `quote` of a string to sign that opens at `open`: in the message's own
+  /// string, the quote that ends the message at the end of that string or before the next
+  /// message in it; else the first that can close it.
+  func closingQuote(_ quote: [UInt8], from open: Int, to quoteEnd: Int) -> Int? {
+    if enclosure?.isMessageString == true {
+      let nextMessage = MessageAnchor.next(in: view, from: open, to: quoteEnd)
+      let messageEnd = nextMessage?.range.lowerBound ?? quoteEnd
+      if let close = MessageGrammar.stringToSignCloseAtEnd(
+        in: view, within: open..<messageEnd, quote: quote)
+      {
+        return close
+      }
+    }
+    return MessageGrammar.stringToSignClose(in: view, within: open..<quoteEnd, quote: quote)
+  }
+
+  /// `range` without the period that ends its sentence, unless it is all periods: an
+  /// ellipsis that stands for a hidden value is kept whole.
+  func withoutFinalPeriod(_ range: Range<Int>) -> Range<Int> {
+    guard let last = range.last, view[last] == UInt8(ascii: ".") else { return range }
+    let isEllipsis = range.count >= 3 && range.allSatisfy { view[$0] == UInt8(ascii: ".") }
+    return isEllipsis ? range : range.lowerBound..<last
+  }
+
+  /// A value in quotes after the opening words, on their line and no longer than a key or
+  /// a cloud name can be: its content and the index past its closing quote.
+  func quotedValue() -> (Range<Int>, Int)? {
+    let open = TextScan.skipUnicodeBlanks(in: view, from: after, to: end)
+    guard open < end, view[open] == UInt8(ascii: "'") || view[open] == UInt8(ascii: "\"") else {
+      return nil
+    }
+    let quote = view[open]
+    let limit = min(end, open + 1 + Self.quotedValueReach)
+    var close = open + 1
+    while close < limit, view[close] != quote { close += 1 }
+    guard close < limit else { return nil }
+    return (open + 1..<close, close + 1)
+  }
+
+  /// Whether the opening words stand as a whole message: no word right before them, blanks
+  /// aside, and nothing but punctuation after them up to `end`.
+  func standsAlone() -> Bool {
+    var position = start
+    while case let length = TextScan.blankLength(in: view, endingAt: position, lowerBound: 0),
+      length > 0
+    {
+      position -= length
+    }
+    if position > 0, TextScan.isLetter(view[position - 1]) { return false }
+    return !TextScan.containsWord(after..<end, in: view)
   }
 
   /// The signature between the anchor and "String to sign": trimmed, without the period
   /// that ends its sentence. It may be empty. An ellipsis that stands for a hidden
   /// signature (`...`) is kept whole.
   func signature(in range: Range<Int>) -> Range<Int> {
-    let trimmed = TextScan.trimmed(range, in: view)
-    guard let last = trimmed.last, view[last] == UInt8(ascii: ".") else { return trimmed }
-    let isEllipsis = trimmed.count >= 3 && trimmed.allSatisfy { view[$0] == UInt8(ascii: ".") }
-    return isEllipsis ? trimmed : trimmed.lowerBound..<last
+    withoutFinalPeriod(TextScan.trimmedUnicode(range, in: view))
   }
 
   /// The first word after the anchor: everything up to white space or a closing quote,
   /// bracket or separator, without a final period or comma.
   func token() -> Range<Int>? {
-    let tokenStart = TextScan.skipBlanks(in: view, from: after, to: end)
+    let tokenStart = TextScan.skipUnicodeBlanks(in: view, from: after, to: end)
     var tokenEnd = tokenStart
     while tokenEnd < end, !TextScan.isSpace(view[tokenEnd]),
-      !Self.tokenEnds.contains(view[tokenEnd])
+      !Self.tokenEnds.contains(view[tokenEnd]),
+      TextScan.blankLength(in: view, at: tokenEnd, end: end) == 0
     {
       tokenEnd += 1
     }
@@ -240,85 +356,5 @@ private extension MessageGrammar.Reader {
   /// Whether a byte belongs to a parameter name (`api_key`, `context[alt]`).
   static func isParameterByte(_ byte: UInt8) -> Bool {
     TextScan.isWordByte(byte) || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
-  }
-
-  /// Reads `YYYY-MM-DD HH:MM:SS` and an optional offset (`+0000`, `-05:00`, `Z`, `UTC`).
-  func dateTime(at index: Int) -> (Int, Int)? {
-    let pattern = Array("dddd-dd-dd dd:dd:dd".utf8)
-    guard index + pattern.count <= end else { return nil }
-    for (offset, expected) in pattern.enumerated() {
-      let byte = view[index + offset]
-      switch expected {
-      case UInt8(ascii: "d"): guard TextScan.isDigit(byte) else { return nil }
-      case UInt8(ascii: " "):
-        guard byte == UInt8(ascii: " ") || byte | 0x20 == UInt8(ascii: "t") else { return nil }
-      default: guard byte == expected else { return nil }
-      }
-    }
-    func number(_ offset: Int, _ digits: Int) -> Int {
-      Int(view.string(index + offset..<index + offset + digits)) ?? -1
-    }
-    let (utcOffset, timeEnd) = utcOffset(at: index + pattern.count)
-    let time = CivilTime(
-      year: number(0, 4), month: number(5, 2), day: number(8, 2),
-      hour: number(11, 2), minute: number(14, 2), second: number(17, 2), utcOffset: utcOffset
-    )
-    return time.unixTime.map { ($0, timeEnd) }
-  }
-
-  /// The offset after a time, in seconds, and where it ends; zero where none is written.
-  func utcOffset(at index: Int) -> (Int, Int) {
-    let position = TextScan.skipBlanks(in: view, from: index, to: end)
-    guard position < end else { return (0, index) }
-    let sign = view[position]
-    if sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
-      var digits: [Int] = []
-      var cursor = position + 1
-      while cursor < end, digits.count < 4 {
-        if TextScan.isDigit(view[cursor]) {
-          digits.append(Int(view[cursor] - UInt8(ascii: "0")))
-        } else if view[cursor] != UInt8(ascii: ":") || digits.count != 2 {
-          break
-        }
-        cursor += 1
-      }
-      guard digits.count == 4 else { return (0, index) }
-      let seconds = (digits[0] * 10 + digits[1]) * 3_600 + (digits[2] * 10 + digits[3]) * 60
-      return (sign == UInt8(ascii: "-") ? -seconds : seconds, cursor)
-    }
-    for zone in ["utc", "gmt", "z"] where TextScan.hasWord(Array(zone.utf8), in: view, at: position)
-    {
-      let zoneEnd = position + zone.utf8.count
-      if zoneEnd == end || !TextScan.isWordByte(view[zoneEnd]) { return (0, zoneEnd) }
-    }
-    return (0, index)
-  }
-
-  /// The end of "which is more than 1 hour ago" after the time, or `index` when it is not
-  /// there.
-  func tail(after index: Int) -> Int {
-    let position = TextScan.skipBlanks(in: view, from: index, to: end)
-    guard let which = Self.staleTail.0.match(in: view, at: position, end: end) else { return index }
-    let limit = min(end, which + 24)
-    guard let ago = Self.staleTail.1.firstMatch(in: view, from: which, to: limit) else {
-      return which
-    }
-    return ago.upperBound
-  }
-
-  /// Whether `rest`, the text after "Stale request -", is the start of "reported time is"
-  /// and a time, cut off before the time was complete.
-  func isCutOffTime(_ rest: Range<Int>) -> Bool {
-    let template = Self.reportedTimeIs
-    let shared = min(rest.count, template.count)
-    for offset in 0..<shared
-    where TextScan.lowercased(view[rest.lowerBound + offset]) != template[offset] {
-      return false
-    }
-    let timeText = rest.lowerBound + shared..<rest.upperBound
-    return timeText.allSatisfy { index in
-      let byte = view[index]
-      return TextScan.isDigit(byte) || Self.timeBytes.contains(byte)
-    }
   }
 }

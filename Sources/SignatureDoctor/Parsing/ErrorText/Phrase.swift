@@ -1,5 +1,5 @@
 /// Words that must stand in order, matched without regard to ASCII case, with blanks
-/// between them.
+/// between them: spaces, tabs, or the other Unicode spaces (U+00A0…) a web page puts there.
 ///
 /// People re-case messages when they quote them ("INVALID SIGNATURE", "Invalid signature"),
 /// so phrases ignore case; what a message carries (the signature, the string to sign) is
@@ -26,9 +26,13 @@ struct Phrase: Sendable {
     var position = index
     for (number, word) in words.enumerated() {
       if number > 0 {
-        let gapStart = position
-        while position < end, TextScan.isBlank(view[position]) { position += 1 }
-        guard position - gapStart >= minimumGap else { return nil }
+        var blanks = 0
+        while case let length = TextScan.blankLength(in: view, at: position, end: end), length > 0
+        {
+          position += length
+          blanks += 1
+        }
+        guard blanks >= minimumGap else { return nil }
       }
       guard position + word.count <= end, TextScan.hasWord(word, in: view, at: position) else {
         return nil

@@ -11,8 +11,9 @@ extension ReportCollector {
   ///
   /// Words in a sentence ("an Invalid Signature error") count only when the paste holds no
   /// real message, once per kind. A message repeated in an `X-Cld-Error` header is one
-  /// report, the body's, with the layer `x-cld-error` added. A bare 401 counts only when
-  /// nothing else was found.
+  /// report, with the layer `x-cld-error` added: the body's, unless only the header's copy
+  /// is complete; a copy cut short says the same message as a complete one whose start it
+  /// holds. A bare 401 counts only when nothing else was found.
   func reports() -> [ServerReport] {
     var kept = found.filter { !$0.isMention }
     if kept.isEmpty {
@@ -20,21 +21,19 @@ extension ReportCollector {
       kept = found.filter { kinds.insert($0.report.kind).inserted }
     }
     kept = mergingHeaders(kept)
-    kept = kept.enumerated()
-      .sorted {
-        ($0.element.report.span.lowerBound, $0.offset) < (
-          $1.element.report.span.lowerBound, $1.offset
-        )
-      }
-      .map(\.element)
+    // NB: the indices are sorted rather than the items, which are large to copy.
+    let order = kept.indices.sorted {
+      (kept[$0].report.span.lowerBound, $0) < (kept[$1].report.span.lowerBound, $1)
+    }
+    kept = order.map { kept[$0] }
     guard !kept.isEmpty else { return unauthorized().map { [$0] } ?? [] }
 
     var reports: [ServerReport] = []
     for (index, item) in kept.enumerated() {
       var report = item.report
-      let previous = index > 0 ? kept[index - 1].extent : nil
-      let next = index + 1 < kept.count ? kept[index + 1].extent : nil
-      report.httpStatus = status(near: item.extent, previous: previous, next: next)
+      let previous = index > 0 ? kept[index - 1] : nil
+      let next = index + 1 < kept.count ? kept[index + 1] : nil
+      report.httpStatus = status(of: item, previous: previous, next: next)
       reports.append(report)
     }
     return reports
@@ -43,70 +42,121 @@ extension ReportCollector {
 
 // MARK: - Steps
 
-/// What a report says, wherever and however it was written: two reports with equal keys
-/// are the same message. Texts are compared by their bytes, not by Unicode equivalence.
+/// How far a status lies from a message: from what holds it, then from the message itself.
+private struct Distance: Comparable {
+  /// The bytes between the status and the message's extent.
+  let extent: Int
+  /// The bytes between the status and the message.
+  let core: Int
+
+  static func < (lhs: Self, rhs: Self) -> Bool {
+    (lhs.extent, lhs.core) < (rhs.extent, rhs.core)
+  }
+}
+
+/// What a header and a body report must share to say the same message: everything but the
+/// string to sign and the time, which a copy cut short may hold only the start of. Texts are
+/// compared by their bytes, not by Unicode equivalence.
 private struct MessageKey: Hashable {
   /// The message.
   let kind: ServerReport.Kind
-  /// The signature, string to sign, parameter, API key and cloud name, as bytes.
+  /// The signature, parameter, API key and cloud name, as bytes.
   let texts: [[UInt8]?]
-  /// Whether the copy was cut.
-  let isTruncated: Bool
-  /// The stale request's time.
-  let reportedTime: Int?
 
   /// The key of what `report` says.
   init(_ report: ServerReport) {
     kind = report.kind
-    texts = [
-      report.signature?.text, report.stringToSign?.text, report.parameter, report.apiKey,
-      report.cloudName,
-    ].map { $0.map { Array($0.utf8) } }
-    isTruncated = report.isTruncated
-    reportedTime = report.reportedTime
+    texts = [report.signature?.text, report.parameter, report.apiKey, report.cloudName]
+      .map { $0.map { Array($0.utf8) } }
   }
 }
 
 private extension ReportCollector {
-  /// Folds each header report into a body report that says the same thing: the nearest
-  /// one before it still unpaired, or else the next one after it.
+  /// How many waiting reports of one key a report is compared with: the nearest ones, so
+  /// that thousands of reports of one key stay linear to fold.
+  static let mergeReach = 64
+
+  /// Folds each header report into a body report that says the same message: the nearest
+  /// one before it still unpaired, or else the next one after it. The pair becomes one
+  /// report, the body's unless only the header's copy is complete, that spans both.
   func mergingHeaders(_ items: [Found]) -> [Found] {
+    guard items.contains(where: \.isHeader) else { return items }
     var items = items
     var removed: Set<Int> = []
     var waitingBodies: [MessageKey: [Int]] = [:]
     var waitingHeaders: [MessageKey: [Int]] = [:]
     for index in items.indices {
       let key = MessageKey(items[index].report)
-      let body: Int
-      if items[index].isHeader {
-        guard let waiting = waitingBodies[key]?.popLast() else {
-          waitingHeaders[key, default: []].append(index)
-          continue
-        }
-        body = waiting
-        removed.insert(index)
-      } else {
-        guard let header = waitingHeaders[key]?.popLast() else {
-          waitingBodies[key, default: []].append(index)
-          continue
-        }
-        body = index
-        removed.insert(header)
+      let isHeader = items[index].isHeader
+      var partner: Int?
+      if isHeader, waitingBodies[key] != nil {
+        partner = Self.takePartner(of: index, from: &waitingBodies[key, default: []], in: items)
+      } else if !isHeader, waitingHeaders[key] != nil {
+        partner = Self.takePartner(of: index, from: &waitingHeaders[key, default: []], in: items)
       }
-      if !items[body].report.layers.contains(Layer.header) {
-        items[body].report.layers.append(Layer.header)
+      guard let partner else {
+        if isHeader {
+          waitingHeaders[key, default: []].append(index)
+        } else {
+          waitingBodies[key, default: []].append(index)
+        }
+        continue
+      }
+      let (header, body) = isHeader ? (index, partner) : (partner, index)
+      let keepsHeader = items[body].report.isTruncated && !items[header].report.isTruncated
+      let (kept, dropped) = keepsHeader ? (header, body) : (body, header)
+      removed.insert(dropped)
+      items[kept].extent = Self.union(items[kept].extent, items[dropped].extent)
+      if !items[kept].report.layers.contains(Layer.header) {
+        items[kept].report.layers.append(Layer.header)
       }
     }
     return items.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
   }
 
-  /// The status shown nearest to `extent`, within `statusReach` of it and no nearer to
-  /// the messages before and after it than to this one.
-  func status(near extent: Range<Int>, previous: Range<Int>?, next: Range<Int>?) -> Int? {
+  /// Removes from `waiting` and returns the nearest of its last `mergeReach` entries whose
+  /// report says the same message as the report of `items[index]`.
+  static func takePartner(of index: Int, from waiting: inout [Int], in items: [Found]) -> Int? {
+    let report = items[index].report
+    let candidates = waiting.indices.reversed().prefix(mergeReach)
+    guard let found = candidates.first(where: { isSameMessage(report, items[waiting[$0]].report) })
+    else { return nil }
+    return waiting.remove(at: found)
+  }
+
+  /// Whether two reports of one key say the same message: the same string to sign and time,
+  /// or one cut short whose string to sign starts the other's and whose time, if it has
+  /// one, is the other's.
+  static func isSameMessage(_ one: ServerReport, _ other: ServerReport) -> Bool {
+    let oneText = Array(one.stringToSign?.text.utf8 ?? "".utf8)
+    let otherText = Array(other.stringToSign?.text.utf8 ?? "".utf8)
+    if one.isTruncated == other.isTruncated {
+      return oneText == otherText && one.reportedTime == other.reportedTime
+        && (one.stringToSign == nil) == (other.stringToSign == nil)
+    }
+    let (cut, whole) = one.isTruncated ? (one, other) : (other, one)
+    let (cutText, wholeText) = one.isTruncated ? (oneText, otherText) : (otherText, oneText)
+    return wholeText.starts(with: cutText)
+      && (cut.reportedTime == nil || cut.reportedTime == whole.reportedTime)
+  }
+
+  /// The smallest range that holds both.
+  static func union(_ one: Range<Int>, _ other: Range<Int>) -> Range<Int> {
+    min(one.lowerBound, other.lowerBound)..<max(one.upperBound, other.upperBound)
+  }
+
+  /// The status shown nearest to `item`, within `statusReach` of its extent and twice that
+  /// of the message itself, and no nearer to the messages before and after it than to this
+  /// one. Nearness is to the extent first, then to the message, so that the messages of one
+  /// long string that holds them all each take their own.
+  func status(of item: Found, previous: Found?, next: Found?) -> Int? {
+    let extent = item.extent
     let lower = max(
-      min(previous?.upperBound ?? 0, extent.lowerBound), extent.lowerBound - Self.statusReach, 0)
+      min(previous?.extent.upperBound ?? 0, extent.lowerBound),
+      extent.lowerBound - Self.statusReach, item.core.lowerBound - 2 * Self.statusReach, 0)
     let upper = min(
-      max(next?.lowerBound ?? root.count, extent.upperBound), extent.upperBound + Self.statusReach)
+      max(next?.extent.lowerBound ?? root.count, extent.upperBound),
+      extent.upperBound + Self.statusReach, item.core.upperBound + 2 * Self.statusReach)
     var statuses = HTTPStatusFinder.statuses(in: root, within: lower..<max(lower, upper))
     if let leading = HTTPStatusFinder.leadingStatus(
       before: extent.lowerBound, in: root, lowerBound: lower)
@@ -114,14 +164,20 @@ private extension ReportCollector {
       statuses.append(leading)
     }
     let own = statuses.filter { status in
-      let distance = Self.distance(from: status.range, to: extent)
+      let distance = Self.distance(from: status.range, to: item)
       return previous.map { Self.distance(from: status.range, to: $0) >= distance } != false
         && next.map { Self.distance(from: status.range, to: $0) > distance } != false
     }
     return own.min {
-      (Self.distance(from: $0.range, to: extent), $0.range.lowerBound)
-        < (Self.distance(from: $1.range, to: extent), $1.range.lowerBound)
+      (Self.distance(from: $0.range, to: item), $0.range.lowerBound)
+        < (Self.distance(from: $1.range, to: item), $1.range.lowerBound)
     }?.code
+  }
+
+  /// How far a status lies from a message's extent and from the message itself.
+  static func distance(from range: Range<Int>, to item: Found) -> Distance {
+    Distance(
+      extent: distance(from: range, to: item.extent), core: distance(from: range, to: item.core))
   }
 
   /// How many bytes lie between two ranges; zero when they touch or overlap.

@@ -55,7 +55,8 @@ extension ReportCollector {
     )
     found.append(
       Found(
-        report: report, extent: extent, isHeader: wrapping.isHeader, isMention: message.isMention))
+        report: report, extent: extent, core: spanStart..<spanEnd, isHeader: wrapping.isHeader,
+        isMention: message.isMention))
   }
 
   /// The layers of a message whose span and extent are given in the bottom view.

@@ -1,11 +1,12 @@
 /// Walks a paste and its decoded strings and collects every message it finds, with its
 /// wrapping.
 ///
-/// The paste is first freed of HTML entities (the bottom view, whose origins are offsets in
-/// the paste). Every other view has its origins in the bottom view's coordinates, so that
-/// lines, windows and prefixes are all read in one text. At each anchor the walk asks
-/// whether the anchor sits in a quoted string; if so it decodes that string once, walks
-/// it, and moves past it; if not, it reads the message where it stands.
+/// The paste is first freed of terminal escapes and of the HTML layers its messages show
+/// (the bottom view, whose origins are offsets in the paste). Every other view has its
+/// origins in the bottom view's coordinates, so that lines, windows and prefixes are all
+/// read in one text. At each anchor the walk asks whether the anchor sits in a quoted
+/// string; if so it decodes that string once, walks it, and moves past it; if not, it reads
+/// the message where it stands.
 struct ReportCollector {
   /// A message found, with what the paste-wide steps need.
   struct Found {
@@ -13,6 +14,8 @@ struct ReportCollector {
     var report: ServerReport
     /// The bytes of the bottom view that the message and what holds it occupy.
     var extent: Range<Int>
+    /// The bytes of the bottom view that the message itself occupies.
+    var core: Range<Int>
     /// Whether the message is the value of an `X-Cld-Error` header.
     var isHeader: Bool
     /// Whether only the opening words were found, in a sentence.
@@ -42,7 +45,8 @@ struct ReportCollector {
   /// were wrapped; past it, every line break ends what it cuts.
   private static let wrapBudget = 1 << 20
 
-  /// The paste with its HTML entities decoded; its origins are paste offsets.
+  /// The paste without its terminal escapes and with its HTML layers decoded; its origins
+  /// are paste offsets.
   let bottom: DecodedText
   /// The bottom view's bytes as a view of their own, each byte its own origin.
   let root: DecodedText
@@ -56,13 +60,10 @@ struct ReportCollector {
   /// Prepares to read `source`.
   init(source: SourceText) {
     let paste = DecodedText(identity: source.bytes)
-    if let (decoded, entities) = HTMLEntities.decode(paste) {
-      bottom = decoded
-      self.entities = entities
-    } else {
-      bottom = paste
-      entities = []
-    }
+    let visible = TerminalEscapes.strip(paste) ?? paste
+    bottom = HTMLLayers.decode(visible) ?? visible
+    // NB: below the walk, only entities decode bytes; terminal escapes only drop them.
+    entities = bottom.decodedStarts
     root = DecodedText(identity: bottom.bytes)
   }
 
@@ -100,7 +101,8 @@ private extension ReportCollector {
       {
         let context = StringContext.classify(string, in: view, lowerBound: position)
         let decodes =
-          context.role != .plain || EscapeDecoder.hasLayerEscape(string.content, in: view)
+          context.role != .plain || context.isLiteral
+          || EscapeDecoder.hasLayerEscape(string.content, in: view)
         let decoded = EscapeDecoder.decode(
           string.content,
           of: view,
@@ -188,8 +190,9 @@ private extension ReportCollector {
   /// in `view`.
   ///
   /// In the root view, a string to sign cut at the end of a long line is joined with the
-  /// lines that finish it. A message that carries escapes only a string layer writes (`\"`,
-  /// `\\`) went through one whose quotes were not copied, and is decoded once.
+  /// lines that finish it, and a message that carries escapes only a string layer writes
+  /// (`\"`, `\\`) went through one whose quotes were not copied, and is decoded once. Inside
+  /// a decoded string, nothing is decoded again.
   mutating func readBare(
     _ match: MessageAnchor.Match,
     in view: DecodedText,
@@ -199,10 +202,19 @@ private extension ReportCollector {
     viewLowerBound: Int
   ) -> Int {
     var text = view
-    guard var message = read(match.anchor, in: view, from: match.range.lowerBound, to: lineEnd)
+    // NB: inside a decoded string a line break is a value's, decoded from an escape; the
+    // string's own end bounds the string to sign.
+    let enclosure = frames.last.map {
+      MessageGrammar.Enclosure(end: view.count, isMessageString: $0.context.role != .plain)
+    }
+    guard
+      var message = read(
+        match.anchor, in: view, from: match.range.lowerBound, to: lineEnd, enclosure: enclosure)
     else {
       return match.range.upperBound
     }
+    // The grammar may start the message at later opening words than the anchor's.
+    let start = message.range.lowerBound
     var endInView = message.range.upperBound
 
     let isIncomplete =
@@ -212,8 +224,13 @@ private extension ReportCollector {
       endInView = joined.end
     }
 
+    // NB: only text that no decoded string holds may carry a layer of its own; inside a
+    // string the escapes that are left are the message's, and decoding them again would
+    // decode one layer twice. A header's value on its own line went through no string.
+    let namesHeader = StringContext.namesHeader(
+      before: start, in: view, lowerBound: viewLowerBound)
     var isLayerDecoded = false
-    if EscapeDecoder.hasLayerEscape(message.range, in: text) {
+    if frames.isEmpty, !namesHeader, EscapeDecoder.hasLayerEscape(message.range, in: text) {
       let decoded = EscapeDecoder.decode(
         message.range, of: text, quote: nil, decodesEscapes: true, stripsMarkers: false)
       if let redone = read(match.anchor, in: decoded.text, from: 0, to: decoded.text.count) {
@@ -224,17 +241,13 @@ private extension ReportCollector {
       }
     }
 
-    let inner = TextScan.lineStart(
-      in: view, before: match.range.lowerBound, lowerBound: viewLowerBound)
+    let inner = TextScan.lineStart(in: view, before: start, lowerBound: viewLowerBound)
     var wrapping = Wrapping(lowerBound: lowerBound)
     wrapping.strings = frames.map { ($0.context.role, $0.isDecoded) }
     wrapping.container = frames.first.map { $0.context.containerStart..<$0.string.end }
     wrapping.isLayerDecoded = isLayerDecoded
-    wrapping.isHeader =
-      frames.last?.context.role == .header
-      || StringContext.namesHeader(
-        before: match.range.lowerBound, in: view, lowerBound: viewLowerBound)
-    wrapping.hasInnerPrefix = TextScan.containsWord(inner..<match.range.lowerBound, in: view)
+    wrapping.isHeader = frames.last?.context.role == .header || namesHeader
+    wrapping.hasInnerPrefix = TextScan.containsWord(inner..<start, in: view)
     store(message, in: text, wrapping: wrapping)
     return endInView
   }
@@ -275,13 +288,18 @@ private extension ReportCollector {
     TextScan.isSpace(byte) || wrapEnders.contains(byte)
   }
 
-  /// Reads the message at `start`, whose anchor's words are unchanged by any decoding.
-  func read(_ anchor: MessageAnchor, in text: DecodedText, from start: Int, to end: Int)
-    -> MessageGrammar.Message?
-  {
+  /// Reads the message at `start`, whose anchor's words are unchanged by any decoding; see
+  /// `MessageGrammar.read` for `enclosure`.
+  func read(
+    _ anchor: MessageAnchor,
+    in text: DecodedText,
+    from start: Int,
+    to end: Int,
+    enclosure: MessageGrammar.Enclosure? = nil
+  ) -> MessageGrammar.Message? {
     guard let anchorEnd = anchor.phrase.match(in: text, at: start, end: end) else { return nil }
     let match = MessageAnchor.Match(anchor: anchor, range: start..<anchorEnd)
-    return MessageGrammar.read(match, in: text, end: end) {
+    return MessageGrammar.read(match, in: text, end: end, enclosure: enclosure) {
       var position = text.origin(of: end)
       while position < root.count, TextScan.isSpace(root[position]) { position += 1 }
       return position == root.count

@@ -16,12 +16,18 @@
 /// `f11d48772281ea76f3fc49f25cb048ddef90a43d`, string to sign `timestamp=1479686175`, HTTP
 /// status 401, layers `log-prefix`, `json-envelope`.
 ///
+/// Terminal escapes (colours, hyperlinks) are dropped first. HTML is decoded as many times as
+/// each message's own syntax shows (`&#39;` around its string to sign once, `&amp;#39;`
+/// twice), and not at all where its quotes are as typed, so `Tom &amp; Jerry` in a raw JSON
+/// body stays as the server wrote it.
+///
 /// Its limits: a message is recognised by its opening words, so one whose opening words were
-/// cut, reworded or broken over two lines is not found. A paste that holds any HTML entity is
-/// decoded as HTML throughout. A wrapped line is joined only when the line it ends is long
-/// (mail clients break near 76 columns), and a continuation that itself starts with `>` loses
-/// it to the quote markers. Words in a sentence ("an Invalid Signature error") count only
-/// when the paste holds no real message.
+/// cut, reworded or broken over two lines is not found. In bare text, the first `'.` that
+/// can end a message ends it, even inside a value; only where a string holds the message is
+/// its end known. A wrapped line is joined only when the line it ends is long (mail clients
+/// break near 76 columns), and a continuation that itself starts with `>` loses it to the
+/// quote markers. Words in a sentence ("an Invalid Signature error") count only when the
+/// paste holds no real message.
 public enum ServerErrorReader {
   /// The Cloudinary errors in `source`, in order of appearance.
   ///

@@ -30,6 +30,9 @@ struct StringContext {
   let role: Role
   /// Where what holds the string starts: the `{` of its object, its key, or the quote.
   let containerStart: Int
+  /// Whether a program printed the string as a literal of its language, so that every
+  /// escape in it is one: the message of an Elixir tuple, `{:error, "…"}`.
+  var isLiteral = false
 
   /// How far back the reader looks for the `error` key around a `message` key.
   private static let errorKeyReach = 256
@@ -39,8 +42,9 @@ struct StringContext {
   private static let widgetMarks = [Phrase("fileuploadfail"), Phrase("widget_id")]
   /// The header that repeats the message of a failed request.
   private static let headerName = Array("x-cld-error".utf8)
-  /// What separates a header's name from its value in the notations that print headers.
-  private static let headerSeparators = TextScan.ByteSet(#":,=>"'\"#)
+  /// What separates a header's name from its value in the notations that print headers; Go
+  /// prints a header map as `map[X-Cld-Error:[…]]`.
+  private static let headerSeparators = TextScan.ByteSet(#":,=>"'\["#)
   /// The key of the object that holds `message` in the JSON envelope.
   private static let errorKey = Array("error".utf8)
 
@@ -53,7 +57,9 @@ struct StringContext {
       return StringContext(role: .header, containerStart: open)
     }
     guard let key = key(before: open, in: view, lowerBound: lowerBound) else {
-      return StringContext(role: .plain, containerStart: open)
+      var context = StringContext(role: .plain, containerStart: open)
+      context.isLiteral = followsTupleAtom(open, in: view, lowerBound: lowerBound)
+      return context
     }
     let objectStart = braceBefore(key.start, in: view, lowerBound: lowerBound) ?? key.start
     switch key.name {
@@ -76,7 +82,7 @@ struct StringContext {
   }
 
   /// Whether the text before `index` ends with the name `X-Cld-Error` and the punctuation
-  /// that separates a header's name from its value (`: `, `", "`, `"=>"`).
+  /// that separates a header's name from its value (`: `, `", "`, `"=>"`, `:[`).
   static func namesHeader(before index: Int, in view: DecodedText, lowerBound: Int) -> Bool {
     let name = headerName
     var position = index
@@ -97,6 +103,19 @@ struct StringContext {
 // MARK: - Looking back
 
 private extension StringContext {
+  /// Whether `{:atom, ` stands right before the quote at `open`, blanks aside.
+  static func followsTupleAtom(_ open: Int, in view: DecodedText, lowerBound: Int) -> Bool {
+    var position = TextScan.skipSpaceBackward(in: view, from: open, lowerBound: lowerBound)
+    guard position > lowerBound, view[position - 1] == UInt8(ascii: ",") else { return false }
+    position = TextScan.skipSpaceBackward(in: view, from: position - 1, lowerBound: lowerBound)
+    let atomEnd = position
+    while position > max(lowerBound, atomEnd - 32), TextScan.isWordByte(view[position - 1]) {
+      position -= 1
+    }
+    return position < atomEnd && position - 2 >= lowerBound
+      && view[position - 1] == UInt8(ascii: ":") && view[position - 2] == UInt8(ascii: "{")
+  }
+
   /// A key before a value's opening quote.
   struct Key {
     /// The key in lower case.

@@ -121,6 +121,73 @@ enum TextScan {
     return position
   }
 
+  /// The length of the blank that starts at `index`, before `end`: 1 for a space or a tab,
+  /// the length of its UTF-8 bytes for another space of Unicode's class Zs (U+00A0, U+1680,
+  /// U+2000 to U+200A, U+202F, U+205F, U+3000), and 0 for anything else.
+  ///
+  /// Text copied from a web page or a word processor puts no-break spaces between words;
+  /// the grammar accepts them where it accepts a space, never inside what a message carries.
+  static func blankLength(in view: DecodedText, at index: Int, end: Int) -> Int {
+    guard index < end, let first = view.byte(at: index) else { return 0 }
+    if isBlank(first) { return 1 }
+    guard first >= 0xC2, first <= 0xE3, let second = view.byte(at: index + 1) else { return 0 }
+    if first == 0xC2 { return second == 0xA0 && index + 2 <= end ? 2 : 0 }
+    guard index + 3 <= end, let third = view.byte(at: index + 2) else { return 0 }
+    return isWideSpace(first, second, third) ? 3 : 0
+  }
+
+  /// The length of the blank, as `blankLength` counts them, that ends just before `index`,
+  /// looking no further back than `lowerBound`.
+  static func blankLength(in view: DecodedText, endingAt index: Int, lowerBound: Int) -> Int {
+    guard index > lowerBound, let last = view.byte(at: index - 1) else { return 0 }
+    if isBlank(last) { return 1 }
+    if last == 0xA0, index - 2 >= lowerBound, view.byte(at: index - 2) == 0xC2 { return 2 }
+    guard index - 3 >= lowerBound, let first = view.byte(at: index - 3),
+      let second = view.byte(at: index - 2)
+    else { return 0 }
+    return isWideSpace(first, second, last) ? 3 : 0
+  }
+
+  /// Whether three UTF-8 bytes spell a space of class Zs: U+1680, U+2000 to U+200A, U+202F,
+  /// U+205F or U+3000.
+  private static func isWideSpace(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+    switch (first, second) {
+    case (0xE1, 0x9A): third == 0x80
+    case (0xE2, 0x80): (0x80...0x8A).contains(third) || third == 0xAF
+    case (0xE2, 0x81): third == 0x9F
+    case (0xE3, 0x80): third == 0x80
+    default: false
+    }
+  }
+
+  /// The first index at or after `index`, before `end`, that starts no blank of any kind
+  /// `blankLength` knows.
+  static func skipUnicodeBlanks(in view: DecodedText, from index: Int, to end: Int) -> Int {
+    var position = index
+    while case let length = blankLength(in: view, at: position, end: end), length > 0 {
+      position += length
+    }
+    return position
+  }
+
+  /// `range` without white space, Unicode spaces included, at either end.
+  static func trimmedUnicode(_ range: Range<Int>, in view: DecodedText) -> Range<Int> {
+    var lower = range.lowerBound
+    var upper = range.upperBound
+    while lower < upper {
+      let length = isSpace(view[lower]) ? 1 : blankLength(in: view, at: lower, end: upper)
+      guard length > 0 else { break }
+      lower += length
+    }
+    while upper > lower {
+      let length =
+        isSpace(view[upper - 1]) ? 1 : blankLength(in: view, endingAt: upper, lowerBound: lower)
+      guard length > 0 else { break }
+      upper -= length
+    }
+    return lower..<upper
+  }
+
   /// The first index at or after `index`, before `end`, that is not a blank.
   static func skipBlanks(in view: DecodedText, from index: Int, to end: Int) -> Int {
     var position = index
