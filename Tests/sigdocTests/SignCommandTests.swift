@@ -132,4 +132,28 @@ struct SignCommandTests {
     #expect(!run.output.contains(TestAccount.secret))
     #expect(run.output.contains("leak=[secret from CLOUDINARY_URL]&t=1"))
   }
+
+  // Regression (audit D1): the secret `abcd` (Cloudinary's documented example) sits inside
+  // this signature, which was printed as `e68bf99056e6eff7461f[secret from …]ee204f49db2e7876`.
+  @Test("a signature that happens to hold the secret is printed whole")
+  func signatureHoldingTheSecret() {
+    let environment = ["CLOUDINARY_API_SECRET": "abcd"]
+    let input = #"{"timestamp":1685544293}"#
+    let json = runSigdoc(["sign", "--format", "json"], environment: environment, standardInput: input)
+    #expect(json.status == 0)
+    #expect(json.output == """
+      {
+        "signature": "e68bf99056e6eff7461fabcdee204f49db2e7876",
+        "string_to_sign": "timestamp=1685544293"
+      }
+
+      """)
+    let lines = runSigdoc(["sign", "--jsonl"], environment: environment, standardInput: input + "\n")
+    #expect(lines.output == #"{"signature":"e68bf99056e6eff7461fabcdee204f49db2e7876","#
+      + #""string_to_sign":"timestamp=1685544293"}"# + "\n")
+    let leak = runSigdoc(["sign", "--format", "json"], environment: environment,
+                         standardInput: #"{"note":"abcd","timestamp":1685544293}"#)
+    #expect(leak.output.contains(#""string_to_sign": "note=[secret from CLOUDINARY_API_SECRET]&"#))
+  }
 }
+
