@@ -392,6 +392,38 @@ struct ClientParameterReaderTests {
       ])
   }
 
+  // Regression (audit D2, D3): on a dump flattened onto one line, var_dump's keys, Node's
+  // `<ref *1>` markers and the class of each `object(…)` were each found by first looking
+  // for the end of the line, so thousands of them took seconds. These check that the
+  // searches that replaced it read every member.
+  @Test("one-line dumps of thousands of members read every member")
+  func oneLineDumps() throws {
+    let count = 2000
+    let keys = (0..<count).map { "k\($0)" }
+    let varDump = "array(\(count)) { "
+      + keys.map { #"["\#($0)"]=> object(Foo\Bar)#1 (1) { ["v"]=> string(1) "x" } "# }.joined() + "}"
+    let node = "{ " + keys.map { "<ref *1> \($0): [Object]" }.joined(separator: ", ") + " }"
+    let refs = String(repeating: "<ref *1> ", count: count) + "{ a: [ [Array], [Object] ] }"
+    let holdsX = { (value: ParameterValue) -> Bool in
+      guard case .map(let members) = value else { return false }
+      return members.map(\.key) == ["v"] && members.map(\.value) == [.string("x")]
+    }
+
+    let dumped = try Self.read(varDump)
+    #expect(dumped.format == .phpVarDump)
+    #expect(dumped.parameters.map(\.key) == keys)
+    #expect(dumped.parameters.allSatisfy { holdsX($0.value) })
+
+    let logged = try Self.read(node)
+    #expect(logged.format == .javaScript)
+    #expect(logged.parameters.map(\.key) == keys)
+    #expect(logged.parameters.allSatisfy { $0.value == .string("[Object]") })
+
+    let marked = try Self.read(refs)
+    #expect(marked.parameters.map(\.key) == ["a"])
+    #expect(marked.parameters.first?.value == .list([.string("[Array]"), .string("[Object]")]))
+  }
+
   // MARK: - Limits
 
   @Test("nesting to the limit reads, one level more is refused as too deep")

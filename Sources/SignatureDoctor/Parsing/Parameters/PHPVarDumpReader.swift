@@ -65,11 +65,9 @@ private extension PHPVarDumpReader {
       return try readMembers(depth: depth + 1, start: start)
     }
     if cursor.consume("object(") {
-      guard
-        let close = cursor.firstIndex(
-          of: UInt8(ascii: ")"), from: cursor.position,
-          before: cursor.endOfLine(from: cursor.position))
-      else { throw cursor.failure("expected ')' after the class name of 'object('") }
+      guard let close = cursor.firstIndexOnLine(of: UInt8(ascii: ")"), from: cursor.position) else {
+        throw cursor.failure("expected ')' after the class name of 'object('")
+      }
       cursor.position = close + 1
       if cursor.consume("#") { _ = cursor.readDigits() }
       cursor.skipSpaces()
@@ -124,10 +122,13 @@ private extension PHPVarDumpReader {
   /// Reads `["name"]=>`, `["name":protected]=>` or `[0]=>`.
   mutating func readKey() throws(LiteralFailure) -> (String, Range<Int>) {
     let open = cursor.position
-    let lineEnd = cursor.endOfLine(from: open)
-    var close = open + 1
-    while close < lineEnd, !cursor.hasPrefix("]=>", at: close) { close += 1 }
-    guard close < lineEnd else { throw cursor.failure("expected ']=>' after the key on this line") }
+    var close = open
+    repeat {
+      guard let bracket = cursor.firstIndexOnLine(of: UInt8(ascii: "]"), from: close + 1) else {
+        throw cursor.failure("expected ']=>' after the key on this line")
+      }
+      close = bracket
+    } while !cursor.hasPrefix("]=>", at: close)
     cursor.position = close + 3
     let raw = open + 1..<close
     let span = open + 1..<close
