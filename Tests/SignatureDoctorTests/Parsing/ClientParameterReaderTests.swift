@@ -392,6 +392,37 @@ struct ClientParameterReaderTests {
       ])
   }
 
+  // Regression (audit D7): with line breaks turned into `\r\n`, the byte that `string(12)`
+  // points at was the quote inside `"hi"`, which was taken as the closing one, and the
+  // reader then failed on the next quote.
+  @Test("a var_dump quote inside the value where the length points is not taken as the end")
+  func varDumpQuoteInsideValue() throws {
+    let dump = "array(2) {\n  [\"caption\"]=>\n  string(12) \"He said\n\"hi\"\"\n"
+      + "  [\"timestamp\"]=>\n  string(1) \"1\"\n}\n"
+    let evidence = try Self.read(dump.replacingAll("\n", with: "\r\n"))
+    #expect(evidence.parameters.map(\.key) == ["caption", "timestamp"])
+    #expect(evidence.parameters.first?.value == .string("He said\r\n\"hi\""))
+    #expect(
+      evidence.notes == [
+        "string(12) at 3:3 holds 13 bytes, not 12; it was read up to the quote that ends its line"
+      ])
+    // Unchanged, the length fits and the quote after it ends the line.
+    #expect(try Self.read(dump).parameters.first?.value == .string("He said\n\"hi\""))
+  }
+
+  @Test("a var_dump flattened onto one line closes a string before the next key or '}'")
+  func varDumpFlat() throws {
+    let evidence = try Self.read(
+      #"array(2) { ["a"]=> string(7) "x" ["b]" ["b"]=> string(4) "y" }" }"#)
+    #expect(evidence.parameters.map(\.value) == [.string(#"x" ["b]"#), .string(#"y" }"#)])
+    let misfit = try Self.read(#"array(2) { ["a"]=> string(9) "x "y" ["b"]=> string(1) "z" }"#)
+    #expect(misfit.parameters.map(\.value) == [.string(#"x "y"#), .string("z")])
+    #expect(
+      misfit.notes == [
+        "string(9) at 1:20 holds 4 bytes, not 9; it was read up to the quote before the next key"
+      ])
+  }
+
   // Regression (audit D2, D3): on a dump flattened onto one line, var_dump's keys, Node's
   // `<ref *1>` markers and the class of each `object(…)` were each found by first looking
   // for the end of the line, so thousands of them took seconds. These check that the
