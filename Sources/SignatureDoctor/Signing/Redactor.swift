@@ -2,10 +2,11 @@
 ///
 /// This is the last line of defence: no report is built from a secret in the first place.
 /// It looks for each secret with surrounding white space and quotes trimmed (so a secret
-/// read with a trailing newline is still found without it), as written, JSON-escaped,
-/// percent-encoded and as hex, and puts `[secret from LABEL]` in its place. A run of
-/// `fragmentLength` or more bytes copied from a secret goes too, wherever it stands: a
-/// secret cut short, or glued to the string a client signed, is still most of the secret.
+/// read with a trailing newline is still found without it), as written, JSON-escaped, with
+/// invisible characters escaped as error lines show them, percent-encoded and as hex, and
+/// puts `[secret from LABEL]` in its place. A run of `fragmentLength` or more bytes copied
+/// from a secret goes too, wherever it stands: a secret cut short, or glued to the string a
+/// client signed, is still most of the secret.
 ///
 /// A match that lies strictly inside a digest is left alone: a digest is not a leak, and a
 /// secret made of hex digits (Cloudinary's documented example is `abcd`) turns up inside
@@ -40,8 +41,11 @@ public struct Redactor: Sendable {
       let replacement = Array("[secret from \(secret.label)]".utf8)
       fragments.append(SecretFragments(secret: core, replacement: replacement))
       // The bytes as written are found by the fragments; these are the other spellings.
+      let text = String(decoding: core, as: UTF8.self)
       let forms = [
-        Array(JSONValue.escaped(String(decoding: core, as: UTF8.self)).utf8),
+        Array(JSONValue.escaped(text).utf8),
+        // NB: error lines and text reports show invisible characters as escapes.
+        Array(VisibleText(text).text.utf8),
         Self.percentEncoded(core, uppercase: true),
         Self.percentEncoded(core, uppercase: false),
         Array(Digest(bytes: core).hex.utf8),

@@ -91,7 +91,7 @@ private extension SignCommand {
     let facts = SecretInspection(secret)
     if let problem = facts.problemDescription {
       context.errors.write(
-        "sigdoc: warning: the secret from \(secret.label) \(problem); it is signed as it is\n"
+        ErrorLine.warning("the secret from \(secret.label) \(problem); it is signed as it is") + "\n"
       )
     }
   }

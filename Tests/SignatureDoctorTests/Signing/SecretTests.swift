@@ -86,6 +86,15 @@ struct SecretTests {
     #expect(redactor.redact("nothing to see") == "nothing to see")
   }
 
+  @Test("a secret holding invisible characters is found as error lines escape it")
+  func redactorEscapedForm() {
+    let secret = "ab\tc\u{7}d\u{202E}e"
+    let redactor = Redactor(secrets: [Secret(label: "env", bytes: Array(secret.utf8))])
+    let shown = VisibleText("key '\(secret)'").text
+    #expect(shown == #"key 'ab\tc\u{7}d\u{202E}e'"#)
+    #expect(redactor.redact(shown) == "key '[secret from env]'")
+  }
+
   @Test("the redactor removes any run of ten or more bytes copied from a secret, and no less")
   func redactorFragments() {
     let secret = "Zq8vX2LmN4pR7tKd9wB3yH6sJ1c"
