@@ -55,7 +55,7 @@ struct DiagnoseCommandTests {
   }
 
   @Test("bad input: one line on standard error and status 2", arguments: [
-    (["diagnose"], "hello, nothing here", "<stdin>: error: no Cloudinary error found in the pasted text\n"),
+    (["diagnose"], "hello, nothing here", "<stdin>:1:1: error: no Cloudinary error found in the pasted text\n"),
     (["diagnose", "-", "--params", "-"], "x", "sigdoc: error: standard input can be read only once; give the error or"
       + " the parameters as a file\n"),
     (["diagnose", "--now", "yesterday"], "x", "sigdoc: error: 'yesterday' is not a valid value for '--now' (expected a"

@@ -3,7 +3,7 @@ import Testing
 @testable import SignatureDoctor
 @testable import sigdoc
 
-/// The error line: one line whatever it quotes.
+/// The error line: one line whatever it quotes, and the place of errors about a whole input.
 struct ErrorLineTests {
   struct Case: CustomTestStringConvertible, Sendable {
     let name: String
@@ -51,9 +51,23 @@ struct ErrorLineTests {
       name: "plain text is left alone",
       error: located("expected ',' after 'café' (did you mean '…'?)"),
       line: "p.json:1:11: error: expected ',' after 'café' (did you mean '…'?)"),
+    // STYLE §9.2: an error about the whole input is placed at its start.
     Case(
-      name: "a name with a line break, without a place", error: InputError("a\nb", .empty),
-      line: #"a\nb: error: the input is empty"#),
+      name: "an empty file", error: InputError("p.json", .empty),
+      line: "p.json:1:1: error: the input is empty"),
+    Case(
+      name: "empty standard input", error: InputError("<stdin>", .empty),
+      line: "<stdin>:1:1: error: the input is empty"),
+    Case(
+      name: "too large", error: InputError("big.json", .tooLarge(limit: 16 << 20)),
+      line: "big.json:1:1: error: the input is larger than the 16 MiB limit"),
+    Case(
+      name: "a whole-input problem of another kind",
+      error: InputError("e.txt", .unusable("no Cloudinary error found in the pasted text")),
+      line: "e.txt:1:1: error: no Cloudinary error found in the pasted text"),
+    Case(
+      name: "an empty file whose name has a line break", error: InputError("a\nb", .empty),
+      line: #"a\nb:1:1: error: the input is empty"#),
   ]
 
   @Test("every error is exactly one line, with invisible and moving characters escaped", arguments: cases)

@@ -96,7 +96,7 @@ struct SignCommandTests {
 
   @Test("bad input gives one line on standard error and status 2", arguments: [
     ([], #"{"a":"#, "<stdin>:1:6: error: expected a value for 'a', found the end of the input\n"),
-    ([], "", "<stdin>: error: the input is empty\n"),
+    ([], "", "<stdin>:1:1: error: the input is empty\n"),
     ([], "[1,2]", "<stdin>:1:1: error: expected a JSON object of parameters, found a list\n"),
     (["missing.json"], "", "sigdoc: error: cannot read 'missing.json': no such file\n"),
     (["--format", "yaml"], "{}", "sigdoc: error: 'yaml' is not a valid value for '--format' (expected text or json)\n"),

@@ -7,14 +7,18 @@ import SignatureDoctor
 /// visible escapes (see `oneLine(_:)`).
 enum ErrorLine {
   /// The line, without its line feed, for any error a command throws.
+  ///
+  /// An input error reads `NAME:LINE:COLUMN: error: …`. One about the input as a whole (it
+  /// is empty, too large, or holds no Cloudinary error) is placed at its start, 1:1, as
+  /// STYLE.md §9.2 places `no 'Invalid Signature' message found`.
   static func text(for error: any Error) -> String {
     let line =
       switch error {
       case let error as UsageError:
         "sigdoc: error: \(error.message)"
       case let error as InputError:
-        error.location.map { "\(error.inputName):\($0): error: \(error.message)" }
-          ?? "\(error.inputName): error: \(error.message)"
+        "\(error.inputName):\(error.location ?? SourceLocation(line: 1, column: 1)): error: "
+          + error.message
       case let error as EnvironmentError:
         "sigdoc: error: \(error.message)"
       case let error as FileError:
