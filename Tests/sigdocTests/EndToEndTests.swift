@@ -89,9 +89,12 @@ struct EndToEndTests {
     #expect(result.status == 2)
     #expect(directory.contents == ["in.json"])
 
+    // NB: the output file is opened before the input is read, so an empty input fails a
+    // run that has a file to discard.
     let jsonl = try Binary.run(["sign", "--jsonl", "-o", directory.path + "/out.jsonl"], environment: environment,
-                               input: Data([0x00, 0x01]))
+                               input: Data())
     #expect(jsonl.status == 2)
+    #expect(jsonl.errors == "<stdin>:1:1: error: the input is empty\n")
     #expect(directory.contents == ["in.json"])
   }
 
