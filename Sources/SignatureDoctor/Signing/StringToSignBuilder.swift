@@ -30,6 +30,9 @@ struct StringToSignBuilder: LiteralHandler {
     case skipping
     /// Inside the member's list, with the number of elements so far.
     case inList(count: Int)
+    /// Just inside a map that is the member's value while nesting is refused: if it closes
+    /// empty it is left out, as an empty list is; a key in it is refused.
+    case inEmptyMap(opening: Int)
     /// Inside a nested value that is collected whole, to be written as the server writes
     /// it. It ends when a close brings `depth` back to `depth`; `listCount` is set when it
     /// is an element of the member's list.
@@ -111,6 +114,7 @@ struct StringToSignBuilder: LiteralHandler {
   }
 
   mutating func key(_ bytes: UnsafeBufferPointer<UInt8>, span: Range<Int>) throws(LiteralFailure) {
+    if case .inEmptyMap(let opening) = mode { throw nestedMapFailure(opening: opening) }
     guard depth == 1 else {
       if case .collecting(var tree, let start, let listCount) = mode {
         mode = .idle
@@ -198,6 +202,8 @@ private extension StringToSignBuilder {
       mode = .idle
       collect(&tree)
       mode = .collecting(tree, depth: start, listCount: listCount)
+    case .inEmptyMap(let opening):
+      throw nestedMapFailure(opening: opening)
     case .idle:
       break
     }
@@ -222,6 +228,12 @@ private extension StringToSignBuilder {
     case .awaitingValue, .inList:
       var listCount: Int?
       if case .inList(let count) = mode { listCount = count } else { valueStart = offset }
+      // NB: a list as the member's value never comes here (see `beginList`), so this is a
+      // map; whether it may be left out is known when it closes or its first key comes.
+      if listCount == nil, options.nestedValues == .reject {
+        mode = .inEmptyMap(opening: offset)
+        return
+      }
       guard options.nestedValues == .renderLikeServer else {
         let described = listCount == nil ? kind : "a list holding \(kind)"
         throw signingFailure(.nestedValue(key: currentKey, kind: described, span: valueSpan(to: offset + 1)))
@@ -233,9 +245,16 @@ private extension StringToSignBuilder {
       mode = .idle
       event(&tree)
       mode = .collecting(tree, depth: start, listCount: listCount)
+    case .inEmptyMap(let opening):
+      throw nestedMapFailure(opening: opening)
     case .skipping, .idle:
       break
     }
+  }
+
+  /// The refusal of a map that holds something, opened at `opening`.
+  mutating func nestedMapFailure(opening: Int) -> LiteralFailure {
+    signingFailure(.nestedValue(key: currentKey, kind: "a map", span: valueSpan(to: opening + 1)))
   }
 
   /// A map or list closes below the top level.
@@ -243,6 +262,8 @@ private extension StringToSignBuilder {
     switch mode {
     case .skipping where depth == 1:
       mode = .idle
+    case .inEmptyMap:
+      dropPair()
     case .collecting(var tree, let start, let listCount):
       mode = .idle
       event(&tree)
@@ -250,6 +271,9 @@ private extension StringToSignBuilder {
         mode = .collecting(tree, depth: start, listCount: listCount)
         return
       }
+      // NB: an empty map as the member's value is left out, as pycloudinary leaves out
+      // `{}` and as a form body cannot carry one.
+      if listCount == nil, case .map(let members) = value, members.isEmpty { return dropPair() }
       if let listCount, listCount > 0 { pairs.append(UInt8(ascii: ",")) }
       pairs.append(RubyInspection.render(value), escapingAmpersands: escapes)
       if let listCount {

@@ -24,6 +24,27 @@ struct StringToSignTests {
     #expect(try canonical(#"{"a":null,"b":"","c":[],"d":[""],"e":"x"}"#) == "d=&e=x")
   }
 
+  // Regression (audit D8): `{"d":{}}` signed `d={}` under the server's rendering and was
+  // refused by `sign`, where pycloudinary leaves `{}` out and a form body cannot carry one.
+  @Test("an empty map is left out like an empty list, whether nesting is refused or rendered")
+  func emptyMaps() throws {
+    let json = #"{"d":{},"e":{ },"l":[],"timestamp":1}"#
+    let rendered = SigningOptions(nestedValues: .renderLikeServer)
+    #expect(try canonical(json) == "timestamp=1")
+    #expect(try canonical(json, rendered) == "timestamp=1")
+    let parameters = [Parameter("d", .map([])), Parameter("t", .number("1"))]
+    #expect(try StringToSign(parameters).text == "t=1")
+    #expect(try StringToSign(parameters, options: rendered).text == "t=1")
+
+    // Only the member's own value: an empty map inside one is part of what is rendered.
+    #expect(try canonical(#"{"d":{"e":{}}}"#, rendered) == #"d={"e"=>{}}"#)
+    #expect(throws: InputError("t", at: SourceLocation(line: 1, column: 6),
+      .unusable("the value of 'd' is a map; Cloudinary signs text, numbers, booleans and lists of them"
+        + " (flatten it first, as in 'alt=x|caption=y')"))) {
+      try canonical(#"{"d":{"e":{}}}"#)
+    }
+  }
+
   @Test("lists join with commas; booleans and numbers keep their spelling")
   func spellings() throws {
     #expect(
