@@ -67,6 +67,8 @@ struct DiagnoseCommandTests {
     (["diagnose", "--params-format", "yaml", "--params", "p.json"], "x",
      "sigdoc: error: 'yaml' is not a valid value for '--params-format' (expected json, javascript, python,"
        + " php-print-r, php-var-dump, php-var-export, form or string-to-sign)\n"),
+    (["diagnose", "--params", "p.json"], "Invalid Signature x. String to sign - 'a=1'.",
+     "p.json:1:1: error: the parameters are empty: there is nothing to compare with the server's string\n"),
   ])
   func badInput(arguments: [String], input: String, line: String) {
     let result = runSigdoc(arguments, standardInput: input, files: ["p.json": "{}"])

@@ -489,6 +489,21 @@ struct ClientParameterReaderTests {
     }
   }
 
+  // Regression (audit D8): these were read as no parameters, and diagnose then asked for
+  // the client's parameters (--params) that had just been given.
+  @Test(
+    "a set of parameters with nothing in it is refused where it starts",
+    arguments: [
+      ("{}", nil, "1:1"), ("[]", nil, "1:1"), ("OrderedDict()", nil, "1:1"),
+      ("Array\n(\n)\n", nil, "1:1"), ("array(0) {\n}\n", nil, "1:1"), ("array (\n)", nil, "1:1"),
+      ("params = {}", nil, "1:10"), ("console.log output:\n{ }", nil, "2:1"), ("&&", .form, "1:1"),
+    ] as [(String, ClientEvidence.Format?, String)])
+  func emptyParameters(text: String, format: ClientEvidence.Format?, location: String) {
+    #expect(
+      Self.errorLine(text, format: format) == "params.txt:\(location): error: the parameters are "
+        + "empty: there is nothing to compare with the server's string")
+  }
+
   @Test("empty and oversized inputs are refused")
   func emptyAndLarge() {
     #expect(Self.errorLine(" \n\t") == "params.txt: error: the input is empty")
