@@ -70,7 +70,9 @@ struct ErrorLineTests {
       line: #"a\nb:1:1: error: the input is empty"#),
   ]
 
-  @Test("every error is exactly one line, with invisible and moving characters escaped", arguments: cases)
+  @Test(
+    "every error is exactly one line, with invisible and moving characters escaped",
+    arguments: cases)
   func oneLine(_ testCase: Case) {
     let line = ErrorLine.text(for: testCase.error)
     #expect(line == testCase.line)
@@ -79,11 +81,13 @@ struct ErrorLineTests {
 
   @Test("usage errors and warnings quoting what was typed are one line too")
   func usageAndWarnings() {
-    let usage = runSigdoc(["sign", "--a\u{1B}[2J\nb"], environment: TestAccount.environment, standardInput: "{}")
+    let usage = runSigdoc(
+      ["sign", "--a\u{1B}[2J\nb"], environment: TestAccount.environment, standardInput: "{}")
     #expect(usage.status == 2)
     #expect(usage.errors == #"sigdoc: error: unknown option '--a\u{1B}[2J\nb'"# + "\n")
     let warned = runSigdoc(
-      ["sign", "--secret-file", "s\n.txt"], standardInput: "{}", files: ["s\n.txt": TestAccount.secret + "\n"])
+      ["sign", "--secret-file", "s\n.txt"], standardInput: "{}",
+      files: ["s\n.txt": TestAccount.secret + "\n"])
     #expect(warned.status == 0)
     #expect(warned.errors
       == #"sigdoc: warning: the secret from s\n.txt ends with a line break; it is signed as it is"# + "\n")
@@ -107,7 +111,8 @@ struct ErrorLineTests {
        #"p:1:6: error: expected ']' to close '[' in the key 'a\nb['"#),
     ]
     for run in runs {
-      let result = runSigdoc(run.arguments, environment: TestAccount.environment, files: ["p": run.params, "e": error])
+      let result = runSigdoc(
+        run.arguments, environment: TestAccount.environment, files: ["p": run.params, "e": error])
       #expect(result.status == 2)
       #expect(result.output == "")
       #expect(result.errors == run.line + "\n")

@@ -161,9 +161,11 @@ struct SignCommandTests {
   func jsonLinesByteOrderMark() {
     let expected = #"{"signature":"ed3f3b95468cdcf5c184bb658075ba114b05f309","string_to_sign":"a=x"}"#
     for readLimit in [1, 2, 1 << 20] {
-      let fileSystem = MemoryFileSystem(standardInput: [0xEF, 0xBB, 0xBF] + Array(#"{"a":"x"}"#.utf8) + [0x0A])
+      let input = [0xEF, 0xBB, 0xBF] + Array(#"{"a":"x"}"#.utf8) + [0x0A]
+      let fileSystem = MemoryFileSystem(standardInput: input)
       fileSystem.readLimit = readLimit
-      let run = runSigdoc(["sign", "--jsonl", "-"], environment: TestAccount.environment, fileSystem: fileSystem)
+      let run = runSigdoc(
+        ["sign", "--jsonl", "-"], environment: TestAccount.environment, fileSystem: fileSystem)
       #expect(run.status == 0, "\(run.output)")
       #expect(run.output == expected + "\n", "reading \(readLimit) bytes at a time")
     }
@@ -172,7 +174,8 @@ struct SignCommandTests {
     #expect(second.status == 1)
     #expect(second.output == expected + "\n"
       + #"{"column":1,"error":"unknown word '\#u{FEFF}' where a value belongs","line":2}"# + "\n")
-    let onlyMark = runSigdoc(["sign", "--jsonl"], environment: TestAccount.environment, standardInput: "\u{FEFF}")
+    let onlyMark = runSigdoc(
+      ["sign", "--jsonl"], environment: TestAccount.environment, standardInput: "\u{FEFF}")
     #expect(onlyMark.status == 2)
     #expect(onlyMark.errors == "<stdin>:1:1: error: the input is empty\n")
   }

@@ -112,7 +112,9 @@ private extension Redactor {
         copied = found + needle.count
         searchFrom = copied
       }
-      guard let next = ByteSearch.firstIndex(of: needle, in: haystack, from: searchFrom) else { break }
+      guard let next = ByteSearch.firstIndex(of: needle, in: haystack, from: searchFrom) else {
+        break
+      }
       found = next
     }
     output.append(contentsOf: haystack[copied...])
@@ -130,7 +132,9 @@ extension Redactor {
   /// Each run is followed for at most one digest's length either side, so a long run of hex
   /// costs no more than a short one.
   static func liesInsideDigest(_ match: Range<Int>, of text: [UInt8]) -> Bool {
-    guard !match.isEmpty, match.lowerBound >= 0, match.upperBound <= text.count else { return false }
+    guard !match.isEmpty, match.lowerBound >= 0, match.upperBound <= text.count else {
+      return false
+    }
     if text[match].allSatisfy(isHexDigit) {
       let run = maximalRun(around: match, in: text, limit: 64, where: isHexDigit)
       if run.count > match.count, run.count == 40 || run.count == 64 { return true }

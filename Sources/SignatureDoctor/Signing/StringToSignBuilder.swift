@@ -502,7 +502,10 @@ private struct KeyTable {
     return nil
   }
 
-  private mutating func grow(keys: [(bytes: Range<Int>, span: Range<Int>, pair: Int?)], bytes: [UInt8]) {
+  private mutating func grow(
+    keys: [(bytes: Range<Int>, span: Range<Int>, pair: Int?)],
+    bytes: [UInt8]
+  ) {
     let old = slots
     slots = [Int](repeating: 0, count: max(64, old.count * 2))
     let mask = slots.count - 1

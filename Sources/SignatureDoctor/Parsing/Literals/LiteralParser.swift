@@ -242,7 +242,8 @@ private extension LiteralParser {
     // each read to a distant `]`.
     var close = position + 2
     while close < input.count, input[close] != UInt8(ascii: "]") {
-      guard input[close] != UInt8(ascii: "["), input[close] != UInt8(ascii: "\n") else { return nil }
+      let byte = input[close]
+      guard byte != UInt8(ascii: "["), byte != UInt8(ascii: "\n") else { return nil }
       close += 1
     }
     guard close < input.count else { return nil }

@@ -18,9 +18,9 @@
 /// breaks turned into `\r\n`, and a quote inside the string may stand there), the string
 /// runs to the first quote that ends a line instead, and a note says so. The same dump
 /// flattened onto one line is read too: a closing quote is then followed by the next key
-/// or the closing `}`. `int`, `float`, `bool` and `NULL` keep their text; `object(Name)#1 (2) {` reads as
-/// a map whose property names lose their `:protected` or `:"Class":private` suffix. Keys
-/// must not hold a line break.
+/// or the closing `}`. `int`, `float`, `bool` and `NULL` keep their text;
+/// `object(Name)#1 (2) {` reads as a map whose property names lose their `:protected` or
+/// `:"Class":private` suffix. Keys must not hold a line break.
 struct PHPVarDumpReader {
   private var cursor: ByteCursor
   private let maximumDepth: Int
