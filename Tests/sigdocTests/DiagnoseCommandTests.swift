@@ -55,7 +55,7 @@ struct DiagnoseCommandTests {
   }
 
   @Test("bad input: one line on standard error and status 2", arguments: [
-    (["diagnose"], "hello, nothing here", "<stdin>: error: no Cloudinary error found in the pasted text\n"),
+    (["diagnose"], "hello, nothing here", "<stdin>:1:1: error: no Cloudinary error found in the pasted text\n"),
     (["diagnose", "-", "--params", "-"], "x", "sigdoc: error: standard input can be read only once; give the error or"
       + " the parameters as a file\n"),
     (["diagnose", "--now", "yesterday"], "x", "sigdoc: error: 'yesterday' is not a valid value for '--now' (expected a"
@@ -67,6 +67,8 @@ struct DiagnoseCommandTests {
     (["diagnose", "--params-format", "yaml", "--params", "p.json"], "x",
      "sigdoc: error: 'yaml' is not a valid value for '--params-format' (expected json, javascript, python,"
        + " php-print-r, php-var-dump, php-var-export, form or string-to-sign)\n"),
+    (["diagnose", "--params", "p.json"], "Invalid Signature x. String to sign - 'a=1'.",
+     "p.json:1:1: error: the parameters are empty: there is nothing to compare with the server's string\n"),
   ])
   func badInput(arguments: [String], input: String, line: String) {
     let result = runSigdoc(arguments, standardInput: input, files: ["p.json": "{}"])

@@ -96,7 +96,7 @@ struct SignCommandTests {
 
   @Test("bad input gives one line on standard error and status 2", arguments: [
     ([], #"{"a":"#, "<stdin>:1:6: error: expected a value for 'a', found the end of the input\n"),
-    ([], "", "<stdin>: error: the input is empty\n"),
+    ([], "", "<stdin>:1:1: error: the input is empty\n"),
     ([], "[1,2]", "<stdin>:1:1: error: expected a JSON object of parameters, found a list\n"),
     (["missing.json"], "", "sigdoc: error: cannot read 'missing.json': no such file\n"),
     (["--format", "yaml"], "{}", "sigdoc: error: 'yaml' is not a valid value for '--format' (expected text or json)\n"),
@@ -132,4 +132,76 @@ struct SignCommandTests {
     #expect(!run.output.contains(TestAccount.secret))
     #expect(run.output.contains("leak=[secret from CLOUDINARY_URL]&t=1"))
   }
+
+  // Regression (audit D1): the secret `abcd` (Cloudinary's documented example) sits inside
+  // this signature, which was printed as `e68bf99056e6eff7461f[secret from …]ee204f49db2e7876`.
+  @Test("a signature that happens to hold the secret is printed whole")
+  func signatureHoldingTheSecret() {
+    let environment = ["CLOUDINARY_API_SECRET": "abcd"]
+    let input = #"{"timestamp":1685544293}"#
+    let json = runSigdoc(["sign", "--format", "json"], environment: environment, standardInput: input)
+    #expect(json.status == 0)
+    #expect(json.output == """
+      {
+        "signature": "e68bf99056e6eff7461fabcdee204f49db2e7876",
+        "string_to_sign": "timestamp=1685544293"
+      }
+
+      """)
+    let lines = runSigdoc(["sign", "--jsonl"], environment: environment, standardInput: input + "\n")
+    #expect(lines.output == #"{"signature":"e68bf99056e6eff7461fabcdee204f49db2e7876","#
+      + #""string_to_sign":"timestamp=1685544293"}"# + "\n")
+    let leak = runSigdoc(["sign", "--format", "json"], environment: environment,
+                         standardInput: #"{"note":"abcd","timestamp":1685544293}"#)
+    #expect(leak.output.contains(#""string_to_sign": "note=[secret from CLOUDINARY_API_SECRET]&"#))
+  }
+
+  // Regression (audit D5): `sign --jsonl` read a byte order mark as part of the first line.
+  @Test("--jsonl skips a byte order mark at the start of the stream, even split over reads")
+  func jsonLinesByteOrderMark() {
+    let expected = #"{"signature":"ed3f3b95468cdcf5c184bb658075ba114b05f309","string_to_sign":"a=x"}"#
+    for readLimit in [1, 2, 1 << 20] {
+      let input = [0xEF, 0xBB, 0xBF] + Array(#"{"a":"x"}"#.utf8) + [0x0A]
+      let fileSystem = MemoryFileSystem(standardInput: input)
+      fileSystem.readLimit = readLimit
+      let run = runSigdoc(
+        ["sign", "--jsonl", "-"], environment: TestAccount.environment, fileSystem: fileSystem)
+      #expect(run.status == 0, "\(run.output)")
+      #expect(run.output == expected + "\n", "reading \(readLimit) bytes at a time")
+    }
+    let second = runSigdoc(["sign", "--jsonl"], environment: TestAccount.environment,
+                           standardInput: "{\"a\":\"x\"}\n\u{FEFF}{\"a\":\"x\"}\n")
+    #expect(second.status == 1)
+    #expect(second.output == expected + "\n"
+      + #"{"column":1,"error":"unknown word '\#u{FEFF}' where a value belongs","line":2}"# + "\n")
+    let onlyMark = runSigdoc(
+      ["sign", "--jsonl"], environment: TestAccount.environment, standardInput: "\u{FEFF}")
+    #expect(onlyMark.status == 2)
+    #expect(onlyMark.errors == "<stdin>:1:1: error: the input is empty\n")
+  }
+
+  // Regression (audit D6): a NUL in the first 64 KiB stopped the whole run with exit 2 and
+  // no place; after it, the line got an error object.
+  @Test("--jsonl gives an error object for a line holding a NUL, wherever it is")
+  func jsonLinesNUL() {
+    let signed = [
+      #"{"signature":"ed3f3b95468cdcf5c184bb658075ba114b05f309","string_to_sign":"a=x"}"#,
+      #"{"signature":"eb94e292cdb1873ac64c61053832c6bc5ba6dc61","string_to_sign":"b=y"}"#,
+    ]
+    let filler = String(repeating: #"{"a":"x"}"# + "\n", count: 8000)
+    for prefix in ["", filler] {
+      let lines = prefix.split(separator: "\n").count
+      let input = prefix + "{\"a\":\"x\"}\n{\"a\":\"\u{0}\"}\n\u{0}\n{\"b\":\"y\"}\n"
+      let run = runSigdoc(["sign", "--jsonl"], environment: TestAccount.environment, standardInput: input)
+      #expect(run.status == 1)
+      #expect(run.errors == "")
+      let expected = Array(repeating: signed[0], count: lines + 1) + [
+        #"{"column":7,"error":"control character U+0000 must be escaped in a JSON string","line":\#(lines + 2)}"#,
+        #"{"column":1,"error":"expected a value, found '\u0000'","line":\#(lines + 3)}"#,
+        signed[1],
+      ]
+      #expect(run.output == expected.joined(separator: "\n") + "\n", "after \(prefix.utf8.count) bytes")
+    }
+  }
 }
+

@@ -25,7 +25,7 @@ public struct JSONLinesSigner: Sendable {
   }
 
   /// Signs a batch of lines, numbered from `firstLineNumber`, each without its line feed.
-  /// Blank lines are skipped but counted.
+  /// Blank lines (spaces, tabs and carriage returns only) are skipped but counted.
   public func sign(_ lines: [ArraySlice<UInt8>], firstLineNumber: Int) -> BatchOutput {
     let chunkCount = min(lines.count, ProcessInfoLite.activeProcessorCount * 4)
     guard chunkCount > 1 else {
@@ -61,7 +61,8 @@ private extension JSONLinesSigner {
     var builder = StringToSignBuilder(options: signer.options)
     for (offset, line) in lines.enumerated() {
       let lineNumber = firstLineNumber + offset
-      guard line.contains(where: { $0 > 0x20 }) else { continue }
+      // NB: only JSON's white space makes a line blank; a line of NUL bytes is an error.
+      guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { continue }
       guard line.count <= Self.maximumLineLength else {
         output.errorCount += 1
         output.bytes += overlongLineOutput(lineNumber: lineNumber)

@@ -20,12 +20,17 @@ public enum ParameterDocument {
         throw LiteralFailure(offset: start, problem: .unusable(
           "expected a JSON object of parameters, found \(value.kindDescription)"))
       }
-      for (index, member) in members.enumerated() {
-        guard let first = members[..<index].first(where: { $0.key.hasSameScalars(as: member.key) }) else {
-          continue
-        }
-        throw repeatedKeyFailure(member.key, first: first.keySpan ?? 0..<0, second: member.keySpan ?? 0..<0,
-                                 in: source.bytes)
+      // NB: keys are told apart by their UTF-8 bytes, which differ exactly when their code
+      // points do.
+      var seen: [[UInt8]: Parameter] = [:]
+      for member in members {
+        guard let first = seen.updateValue(member, forKey: Array(member.key.utf8)) else { continue }
+        throw repeatedKeyFailure(
+          member.key,
+          first: first.keySpan ?? 0..<0,
+          second: member.keySpan ?? 0..<0,
+          in: source.bytes
+        )
       }
       return members
     } catch {

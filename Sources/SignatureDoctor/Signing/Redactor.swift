@@ -2,10 +2,18 @@
 ///
 /// This is the last line of defence: no report is built from a secret in the first place.
 /// It looks for each secret with surrounding white space and quotes trimmed (so a secret
-/// read with a trailing newline is still found without it), as written, JSON-escaped,
-/// percent-encoded and as hex, and puts `[secret from LABEL]` in its place. A run of
-/// `fragmentLength` or more bytes copied from a secret goes too, wherever it stands: a
-/// secret cut short, or glued to the string a client signed, is still most of the secret.
+/// read with a trailing newline is still found without it), as written, JSON-escaped, with
+/// invisible characters escaped as error lines show them, percent-encoded and as hex, and
+/// puts `[secret from LABEL]` in its place. A run of `fragmentLength` or more bytes copied
+/// from a secret goes too, wherever it stands: a secret cut short, or glued to the string a
+/// client signed, is still most of the secret.
+///
+/// A match that lies strictly inside a digest is left alone: a digest is not a leak, and a
+/// secret made of hex digits (Cloudinary's documented example is `abcd`) turns up inside
+/// signatures by chance. A digest here is a maximal run of hex digits, in either case, 40
+/// or 64 long, or base64 of 20 or 32 bytes as the tool prints it (27 or 43 characters of
+/// the standard alphabet, then one `=`), longer than the match. The secret standing alone,
+/// or glued to other text, is still redacted.
 public struct Redactor: Sendable {
   private struct Needle: Sendable {
     let bytes: [UInt8]
@@ -33,8 +41,11 @@ public struct Redactor: Sendable {
       let replacement = Array("[secret from \(secret.label)]".utf8)
       fragments.append(SecretFragments(secret: core, replacement: replacement))
       // The bytes as written are found by the fragments; these are the other spellings.
+      let text = String(decoding: core, as: UTF8.self)
       let forms = [
-        Array(JSONValue.escaped(String(decoding: core, as: UTF8.self)).utf8),
+        Array(JSONValue.escaped(text).utf8),
+        // NB: error lines and text reports show invisible characters as escapes.
+        Array(VisibleText(text).text.utf8),
         Self.percentEncoded(core, uppercase: true),
         Self.percentEncoded(core, uppercase: false),
         Array(Digest(bytes: core).hex.utf8),
@@ -94,14 +105,74 @@ private extension Redactor {
     output.reserveCapacity(haystack.count)
     var copied = 0
     while true {
-      output.append(contentsOf: haystack[copied..<found])
-      output.append(contentsOf: replacement)
-      copied = found + needle.count
-      guard let next = ByteSearch.firstIndex(of: needle, in: haystack, from: copied) else { break }
+      var searchFrom = found + 1
+      if !liesInsideDigest(found..<found + needle.count, of: haystack) {
+        output.append(contentsOf: haystack[copied..<found])
+        output.append(contentsOf: replacement)
+        copied = found + needle.count
+        searchFrom = copied
+      }
+      guard let next = ByteSearch.firstIndex(of: needle, in: haystack, from: searchFrom) else {
+        break
+      }
       found = next
     }
     output.append(contentsOf: haystack[copied...])
     return output
+  }
+}
+
+// MARK: - Digests
+
+extension Redactor {
+  /// Whether `match` lies strictly inside a digest in `text`: a maximal run of hex digits 40
+  /// or 64 long, or 27 or 43 characters of standard base64 followed by one `=`, that is
+  /// longer than the match.
+  ///
+  /// Each run is followed for at most one digest's length either side, so a long run of hex
+  /// costs no more than a short one.
+  static func liesInsideDigest(_ match: Range<Int>, of text: [UInt8]) -> Bool {
+    guard !match.isEmpty, match.lowerBound >= 0, match.upperBound <= text.count else {
+      return false
+    }
+    if text[match].allSatisfy(isHexDigit) {
+      let run = maximalRun(around: match, in: text, limit: 64, where: isHexDigit)
+      if run.count > match.count, run.count == 40 || run.count == 64 { return true }
+    }
+    if text[match].allSatisfy(isBase64Digit) {
+      let run = maximalRun(around: match, in: text, limit: 43, where: isBase64Digit)
+      let padding = run.upperBound
+      let isPadded = padding < text.count && text[padding] == UInt8(ascii: "=")
+      let isDigest = isPadded
+        && (padding + 1 == text.count
+          || !(isBase64Digit(text[padding + 1]) || text[padding + 1] == UInt8(ascii: "=")))
+      if run.count > match.count, run.count == 27 || run.count == 43, isDigest { return true }
+    }
+    return false
+  }
+
+  /// The run of bytes that pass `test` around `match`, grown at most until it is one byte
+  /// longer than `limit`.
+  private static func maximalRun(
+    around match: Range<Int>,
+    in text: [UInt8],
+    limit: Int,
+    where test: (UInt8) -> Bool
+  ) -> Range<Int> {
+    var lower = match.lowerBound
+    var upper = match.upperBound
+    while lower > 0, upper - lower <= limit, test(text[lower - 1]) { lower -= 1 }
+    while upper < text.count, upper - lower <= limit, test(text[upper]) { upper += 1 }
+    return lower..<upper
+  }
+
+  private static func isHexDigit(_ byte: UInt8) -> Bool {
+    ByteCursor.hexValue(byte) != nil
+  }
+
+  private static func isBase64Digit(_ byte: UInt8) -> Bool {
+    ByteCursor.isLetter(byte) || ByteCursor.isDigit(byte) || byte == UInt8(ascii: "+")
+      || byte == UInt8(ascii: "/")
   }
 }
 
@@ -178,7 +249,9 @@ private struct SecretFragments: Sendable {
   static func replacing(_ all: [SecretFragments], in text: [UInt8]) -> [UInt8] {
     var found: [(run: Range<Int>, replacement: [UInt8])] = []
     for fragments in all {
-      found += fragments.runs(in: text).map { ($0, fragments.replacement) }
+      for run in fragments.runs(in: text) where !Redactor.liesInsideDigest(run, of: text) {
+        found.append((run, fragments.replacement))
+      }
     }
     guard !found.isEmpty else { return text }
     found.sort { $0.run.lowerBound < $1.run.lowerBound }

@@ -4,7 +4,8 @@
 /// for the same values:
 /// - `file`, `cloud_name`, `resource_type`, `api_key` and `signature` are left out unless
 ///   `SigningOptions.signsAllKeys` is set;
-/// - null values, empty strings and empty lists are left out; a list is joined with `,`
+/// - null values, empty strings, empty lists and empty maps are left out (pycloudinary
+///   drops `{}`, and a form body cannot carry one); a list is joined with `,`
 ///   (a list of one empty string gives `key=`, as in pycloudinary); a boolean is written
 ///   `true` or `false`; a number keeps the text it was written with;
 /// - version 2 writes each `&` of a pair as `%26`;

@@ -30,6 +30,9 @@ struct StringToSignBuilder: LiteralHandler {
     case skipping
     /// Inside the member's list, with the number of elements so far.
     case inList(count: Int)
+    /// Just inside a map that is the member's value while nesting is refused: if it closes
+    /// empty it is left out, as an empty list is; a key in it is refused.
+    case inEmptyMap(opening: Int)
     /// Inside a nested value that is collected whole, to be written as the server writes
     /// it. It ends when a close brings `depth` back to `depth`; `listCount` is set when it
     /// is an element of the member's list.
@@ -46,6 +49,8 @@ struct StringToSignBuilder: LiteralHandler {
   /// pair in `pairs`, if it made one.
   private var keyBytes: [UInt8] = []
   private var keys: [(bytes: Range<Int>, span: Range<Int>, pair: Int?)] = []
+  /// The keys by their bytes, built once there are too many for a linear search.
+  private var keyTable = KeyTable()
   /// Where the current member's value starts, for messages.
   private var valueStart = 0
   /// The first key that repeated, if any.
@@ -70,6 +75,7 @@ struct StringToSignBuilder: LiteralHandler {
     depth = 0
     keyBytes.removeAll(keepingCapacity: true)
     keys.removeAll(keepingCapacity: true)
+    keyTable.removeAll()
     valueStart = 0
     repeatedKey = nil
     signingError = nil
@@ -108,6 +114,7 @@ struct StringToSignBuilder: LiteralHandler {
   }
 
   mutating func key(_ bytes: UnsafeBufferPointer<UInt8>, span: Range<Int>) throws(LiteralFailure) {
+    if case .inEmptyMap(let opening) = mode { throw nestedMapFailure(opening: opening) }
     guard depth == 1 else {
       if case .collecting(var tree, let start, let listCount) = mode {
         mode = .idle
@@ -195,6 +202,8 @@ private extension StringToSignBuilder {
       mode = .idle
       collect(&tree)
       mode = .collecting(tree, depth: start, listCount: listCount)
+    case .inEmptyMap(let opening):
+      throw nestedMapFailure(opening: opening)
     case .idle:
       break
     }
@@ -219,6 +228,12 @@ private extension StringToSignBuilder {
     case .awaitingValue, .inList:
       var listCount: Int?
       if case .inList(let count) = mode { listCount = count } else { valueStart = offset }
+      // NB: a list as the member's value never comes here (see `beginList`), so this is a
+      // map; whether it may be left out is known when it closes or its first key comes.
+      if listCount == nil, options.nestedValues == .reject {
+        mode = .inEmptyMap(opening: offset)
+        return
+      }
       guard options.nestedValues == .renderLikeServer else {
         let described = listCount == nil ? kind : "a list holding \(kind)"
         throw signingFailure(.nestedValue(key: currentKey, kind: described, span: valueSpan(to: offset + 1)))
@@ -230,9 +245,16 @@ private extension StringToSignBuilder {
       mode = .idle
       event(&tree)
       mode = .collecting(tree, depth: start, listCount: listCount)
+    case .inEmptyMap(let opening):
+      throw nestedMapFailure(opening: opening)
     case .skipping, .idle:
       break
     }
+  }
+
+  /// The refusal of a map that holds something, opened at `opening`.
+  mutating func nestedMapFailure(opening: Int) -> LiteralFailure {
+    signingFailure(.nestedValue(key: currentKey, kind: "a map", span: valueSpan(to: opening + 1)))
   }
 
   /// A map or list closes below the top level.
@@ -240,6 +262,8 @@ private extension StringToSignBuilder {
     switch mode {
     case .skipping where depth == 1:
       mode = .idle
+    case .inEmptyMap:
+      dropPair()
     case .collecting(var tree, let start, let listCount):
       mode = .idle
       event(&tree)
@@ -247,6 +271,9 @@ private extension StringToSignBuilder {
         mode = .collecting(tree, depth: start, listCount: listCount)
         return
       }
+      // NB: an empty map as the member's value is left out, as pycloudinary leaves out
+      // `{}` and as a form body cannot carry one.
+      if listCount == nil, case .map(let members) = value, members.isEmpty { return dropPair() }
       if let listCount, listCount > 0 { pairs.append(UInt8(ascii: ",")) }
       pairs.append(RubyInspection.render(value), escapingAmpersands: escapes)
       if let listCount {
@@ -275,16 +302,31 @@ private extension StringToSignBuilder {
   mutating func recordKey(_ bytes: UnsafeBufferPointer<UInt8>, span: Range<Int>) {
     let start = keyBytes.count
     keyBytes.append(contentsOf: bytes)
-    for index in keys.indices where keys[index].bytes.count == bytes.count {
-      guard keyBytes[keys[index].bytes].elementsEqual(bytes) else { continue }
-      if repeatedKey == nil {
-        let key = String(decoding: bytes, as: UTF8.self)
-        repeatedKey = RepeatedKey(key: key, firstSpan: keys[index].span, secondSpan: span)
-      }
-      if let pair = keys[index].pair { pairs.remove(pair) }
-      keys[index].pair = nil
-    }
     keys.append((start..<keyBytes.count, span, nil))
+    guard let earlier = earlierKey(sameAs: keys.count - 1) else { return }
+    if repeatedKey == nil {
+      let key = String(decoding: bytes, as: UTF8.self)
+      repeatedKey = RepeatedKey(key: key, firstSpan: keys[earlier].span, secondSpan: span)
+    }
+    if let pair = keys[earlier].pair { pairs.remove(pair) }
+    keys[earlier].pair = nil
+  }
+
+  /// The latest key before key `index` with the same bytes, if any.
+  ///
+  /// A request has a dozen keys, which a linear search compares fastest; past
+  /// `KeyTable.linearSearchLimit` keys, a hash table keeps the cost of each key constant.
+  mutating func earlierKey(sameAs index: Int) -> Int? {
+    let range = keys[index].bytes
+    guard index >= KeyTable.linearSearchLimit else {
+      return keys[..<index].lastIndex { earlier in
+        earlier.bytes.count == range.count && keyBytes[earlier.bytes].elementsEqual(keyBytes[range])
+      }
+    }
+    if keyTable.isEmpty {
+      for earlier in 0..<index { _ = keyTable.insert(earlier, keys: keys, bytes: keyBytes) }
+    }
+    return keyTable.insert(index, keys: keys, bytes: keyBytes)
   }
 
   var currentKey: String {
@@ -374,12 +416,19 @@ struct PairBuffer {
     }
   }
 
-  /// The kept pairs' ranges in code-point order. Requests have a dozen pairs, so an
-  /// insertion sort beats a general sort and its closure calls.
+  /// The kept pairs' ranges in code-point order.
+  ///
+  /// Requests have a dozen pairs, for which an insertion sort beats a general sort and its
+  /// closure calls; past `insertionSortLimit` pairs, the general sort keeps the cost at
+  /// n log n.
   func sortedRanges() -> [Range<Int>] {
     var order: [Range<Int>] = []
     order.reserveCapacity(ranges.count)
     for range in ranges where range != Self.removed { order.append(range) }
+    guard order.count <= Self.insertionSortLimit else {
+      order.sort(by: precedes)
+      return order
+    }
     for next in order.indices.dropFirst() {
       let moving = order[next]
       var slot = next
@@ -392,6 +441,9 @@ struct PairBuffer {
     return order
   }
 
+  /// The most pairs sorted by insertion.
+  static let insertionSortLimit = 32
+
   /// Whether the pair at `lhs` sorts before the pair at `rhs` by bytes.
   private func precedes(_ lhs: Range<Int>, _ rhs: Range<Int>) -> Bool {
     bytes.withUnsafeBufferPointer { buffer in
@@ -402,5 +454,71 @@ struct PairBuffer {
       )
       return order != 0 ? order < 0 : lhs.count < rhs.count
     }
+  }
+}
+
+/// The keys of a map by their bytes: an open-addressing hash table from a key's bytes to
+/// the index of the latest key with those bytes.
+///
+/// Keys are hashed with the standard library's seeded `Hasher`, so that no chosen set of
+/// keys can make every lookup collide.
+private struct KeyTable {
+  /// Below this many keys, a linear search is faster than hashing.
+  static let linearSearchLimit = 16
+
+  /// One past each key's index, or 0 for an empty slot; the count is a power of two.
+  private var slots: [Int] = []
+  private var count = 0
+
+  /// Whether no key has been inserted.
+  var isEmpty: Bool { count == 0 }
+
+  mutating func removeAll() {
+    guard !isEmpty else { return }
+    slots = []
+    count = 0
+  }
+
+  /// Makes key `index` the one found for its bytes, and returns the key it replaces.
+  mutating func insert(
+    _ index: Int,
+    keys: [(bytes: Range<Int>, span: Range<Int>, pair: Int?)],
+    bytes: [UInt8]
+  ) -> Int? {
+    if (count + 1) * 2 > slots.count { grow(keys: keys, bytes: bytes) }
+    let key = bytes[keys[index].bytes]
+    let mask = slots.count - 1
+    var slot = Self.hash(key) & mask
+    while slots[slot] != 0 {
+      let earlier = slots[slot] - 1
+      if bytes[keys[earlier].bytes].elementsEqual(key) {
+        slots[slot] = index + 1
+        return earlier
+      }
+      slot = (slot + 1) & mask
+    }
+    slots[slot] = index + 1
+    count += 1
+    return nil
+  }
+
+  private mutating func grow(
+    keys: [(bytes: Range<Int>, span: Range<Int>, pair: Int?)],
+    bytes: [UInt8]
+  ) {
+    let old = slots
+    slots = [Int](repeating: 0, count: max(64, old.count * 2))
+    let mask = slots.count - 1
+    for entry in old where entry != 0 {
+      var slot = Self.hash(bytes[keys[entry - 1].bytes]) & mask
+      while slots[slot] != 0 { slot = (slot + 1) & mask }
+      slots[slot] = entry
+    }
+  }
+
+  private static func hash(_ key: ArraySlice<UInt8>) -> Int {
+    var hasher = Hasher()
+    key.withUnsafeBytes { hasher.combine(bytes: $0) }
+    return hasher.finalize()
   }
 }

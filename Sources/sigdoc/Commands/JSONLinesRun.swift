@@ -42,6 +42,7 @@ struct JSONLinesRun {
     var errorCount = 0
     var skippingOverlongLine = false
     var sawInput = false
+    var atStreamStart = true
     var inFlight: InFlightBatch?
 
     func drain() {
@@ -53,12 +54,6 @@ struct JSONLinesRun {
 
     while true {
       let chunk = try reader.read(upTo: Self.chunkSize)
-      if !sawInput, !chunk.isEmpty {
-        sawInput = true
-        if let offset = chunk.prefix(1 << 16).firstIndex(of: 0) {
-          throw InputError(inputName, .binary(byte: chunk[offset]))
-        }
-      }
       let atEnd = chunk.isEmpty
       if skippingOverlongLine {
         guard let newline = chunk.firstIndex(of: 0x0A) else {
@@ -70,6 +65,16 @@ struct JSONLinesRun {
       } else {
         pending += chunk
       }
+      // A byte order mark may start the stream, as plain `sign` allows; it may come over
+      // more than one read. (A NUL or other control byte is no reason to stop the run: the
+      // line that holds it gets an error object, wherever it is.)
+      if atStreamStart {
+        let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
+        if !atEnd, pending.count < mark.count, mark.starts(with: pending) { continue }
+        if pending.starts(with: mark) { pending.removeFirst(mark.count) }
+        atStreamStart = false
+      }
+      sawInput = sawInput || !pending.isEmpty
 
       var lines: [ArraySlice<UInt8>] = []
       var lineStart = 0

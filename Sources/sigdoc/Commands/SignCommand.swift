@@ -90,9 +90,8 @@ private extension SignCommand {
   static func warnAboutWhitespace(in secret: Secret, context: CommandContext) {
     let facts = SecretInspection(secret)
     if let problem = facts.problemDescription {
-      context.errors.write(
-        "sigdoc: warning: the secret from \(secret.label) \(problem); it is signed as it is\n"
-      )
+      let warning = "the secret from \(secret.label) \(problem); it is signed as it is"
+      context.errors.write(ErrorLine.warning(warning) + "\n")
     }
   }
 }

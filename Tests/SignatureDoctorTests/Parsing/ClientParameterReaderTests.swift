@@ -392,6 +392,69 @@ struct ClientParameterReaderTests {
       ])
   }
 
+  // Regression (audit D7): with line breaks turned into `\r\n`, the byte that `string(12)`
+  // points at was the quote inside `"hi"`, which was taken as the closing one, and the
+  // reader then failed on the next quote.
+  @Test("a var_dump quote inside the value where the length points is not taken as the end")
+  func varDumpQuoteInsideValue() throws {
+    let dump = "array(2) {\n  [\"caption\"]=>\n  string(12) \"He said\n\"hi\"\"\n"
+      + "  [\"timestamp\"]=>\n  string(1) \"1\"\n}\n"
+    let evidence = try Self.read(dump.replacingAll("\n", with: "\r\n"))
+    #expect(evidence.parameters.map(\.key) == ["caption", "timestamp"])
+    #expect(evidence.parameters.first?.value == .string("He said\r\n\"hi\""))
+    #expect(
+      evidence.notes == [
+        "string(12) at 3:3 holds 13 bytes, not 12; it was read up to the quote that ends its line"
+      ])
+    // Unchanged, the length fits and the quote after it ends the line.
+    #expect(try Self.read(dump).parameters.first?.value == .string("He said\n\"hi\""))
+  }
+
+  @Test("a var_dump flattened onto one line closes a string before the next key or '}'")
+  func varDumpFlat() throws {
+    let evidence = try Self.read(
+      #"array(2) { ["a"]=> string(7) "x" ["b]" ["b"]=> string(4) "y" }" }"#)
+    #expect(evidence.parameters.map(\.value) == [.string(#"x" ["b]"#), .string(#"y" }"#)])
+    let misfit = try Self.read(#"array(2) { ["a"]=> string(9) "x "y" ["b"]=> string(1) "z" }"#)
+    #expect(misfit.parameters.map(\.value) == [.string(#"x "y"#), .string("z")])
+    #expect(
+      misfit.notes == [
+        "string(9) at 1:20 holds 4 bytes, not 9; it was read up to the quote before the next key"
+      ])
+  }
+
+  // Regression (audit D2, D3): on a dump flattened onto one line, var_dump's keys, Node's
+  // `<ref *1>` markers and the class of each `object(…)` were each found by first looking
+  // for the end of the line, so thousands of them took seconds. These check that the
+  // searches that replaced it read every member.
+  @Test("one-line dumps of thousands of members read every member")
+  func oneLineDumps() throws {
+    let count = 2000
+    let keys = (0..<count).map { "k\($0)" }
+    let varDump = "array(\(count)) { "
+      + keys.map { #"["\#($0)"]=> object(Foo\Bar)#1 (1) { ["v"]=> string(1) "x" } "# }.joined() + "}"
+    let node = "{ " + keys.map { "<ref *1> \($0): [Object]" }.joined(separator: ", ") + " }"
+    let refs = String(repeating: "<ref *1> ", count: count) + "{ a: [ [Array], [Object] ] }"
+    let holdsX = { (value: ParameterValue) -> Bool in
+      guard case .map(let members) = value else { return false }
+      return members.map(\.key) == ["v"] && members.map(\.value) == [.string("x")]
+    }
+
+    let dumped = try Self.read(varDump)
+    #expect(dumped.format == .phpVarDump)
+    #expect(dumped.parameters.map(\.key) == keys)
+    #expect(dumped.parameters.allSatisfy { holdsX($0.value) })
+
+    let logged = try Self.read(node)
+    #expect(logged.format == .javaScript)
+    #expect(logged.parameters.map(\.key) == keys)
+    #expect(logged.parameters.allSatisfy { $0.value == .string("[Object]") })
+
+    let marked = try Self.read(refs)
+    #expect(marked.parameters.map(\.key) == ["a"])
+    #expect(marked.parameters.first?.value == .list([.string("[Array]"), .string("[Object]")]))
+  }
+
   // MARK: - Limits
 
   @Test("nesting to the limit reads, one level more is refused as too deep")
@@ -424,6 +487,21 @@ struct ClientParameterReaderTests {
         #expect(error.problem == .tooDeep(limit: 128))
       }
     }
+  }
+
+  // Regression (audit D8): these were read as no parameters, and diagnose then asked for
+  // the client's parameters (--params) that had just been given.
+  @Test(
+    "a set of parameters with nothing in it is refused where it starts",
+    arguments: [
+      ("{}", nil, "1:1"), ("[]", nil, "1:1"), ("OrderedDict()", nil, "1:1"),
+      ("Array\n(\n)\n", nil, "1:1"), ("array(0) {\n}\n", nil, "1:1"), ("array (\n)", nil, "1:1"),
+      ("params = {}", nil, "1:10"), ("console.log output:\n{ }", nil, "2:1"), ("&&", .form, "1:1"),
+    ] as [(String, ClientEvidence.Format?, String)])
+  func emptyParameters(text: String, format: ClientEvidence.Format?, location: String) {
+    #expect(
+      Self.errorLine(text, format: format) == "params.txt:\(location): error: the parameters are "
+        + "empty: there is nothing to compare with the server's string")
   }
 
   @Test("empty and oversized inputs are refused")

@@ -86,6 +86,15 @@ struct SecretTests {
     #expect(redactor.redact("nothing to see") == "nothing to see")
   }
 
+  @Test("a secret holding invisible characters is found as error lines escape it")
+  func redactorEscapedForm() {
+    let secret = "ab\tc\u{7}d\u{202E}e"
+    let redactor = Redactor(secrets: [Secret(label: "env", bytes: Array(secret.utf8))])
+    let shown = VisibleText("key '\(secret)'").text
+    #expect(shown == #"key 'ab\tc\u{7}d\u{202E}e'"#)
+    #expect(redactor.redact(shown) == "key '[secret from env]'")
+  }
+
   @Test("the redactor removes any run of ten or more bytes copied from a secret, and no less")
   func redactorFragments() {
     let secret = "Zq8vX2LmN4pR7tKd9wB3yH6sJ1c"
@@ -105,5 +114,76 @@ struct SecretTests {
       #expect(redacted == expected, "'\(text)' became '\(redacted)'")
     }
   }
-}
 
+  // Regression (audit D1): with the secret `abcd`, `sign` printed the signature of
+  // `timestamp=1685544293` as `e68bf99056e6eff7461f[secret from …]ee204f49db2e7876`.
+  @Test("a whole secret strictly inside a 40- or 64-digit hex run is a digest, not a leak")
+  func digestsKeepWholeSecrets() {
+    let redactor = Redactor(secrets: [Secret(label: "env", bytes: Array("abcd".utf8))])
+    let sha1 = "e68bf99056e6eff7461fabcdee204f49db2e7876"
+    let tail = String(sha1.dropFirst(4))
+    let sha256 = String(repeating: "0", count: 30) + "abcd" + String(repeating: "9", count: 30)
+    let upper = "E68BF99056E6EFF7461FabcdEE204F49DB2E7876"
+    let base64 = "QUJDRGFiY2Q" + "abcd" + "xyzXYZ0123+/" + "="
+    let unpadded = String(base64.dropLast())
+    let kept = [
+      sha1, "signature=\(sha1)&x", sha256, "abcd" + tail, "abcd" + tail.uppercased(), upper,
+      base64, "s=\(base64)&t",
+    ]
+    for text in kept {
+      #expect(redactor.redact(text) == text, "'\(text)' became '\(redactor.redact(text))'")
+    }
+
+    // Not a digest: the secret alone, glued to text that is not hex, in a hex run of another
+    // length, or in base64 without its padding.
+    let redacted: [(text: String, expected: String)] = [
+      ("abcd", "[secret from env]"),
+      ("xyzabcdxyz", "xyz[secret from env]xyz"),
+      ("s=abcd&t=1", "s=[secret from env]&t=1"),
+      (String(sha1.dropLast()), "e68bf99056e6eff7461f[secret from env]ee204f49db2e787"),
+      (sha1 + "0", "e68bf99056e6eff7461f[secret from env]ee204f49db2e78760"),
+      ("g" + String(repeating: "1", count: 35) + "abcdg",
+       "g" + String(repeating: "1", count: 35) + "[secret from env]g"),
+      (unpadded, unpadded.replacingAll("abcd", with: "[secret from env]")),
+      (base64 + "=", (base64 + "=").replacingAll("abcd", with: "[secret from env]")),
+    ]
+    for (text, expected) in redacted {
+      #expect(redactor.redact(text) == expected, "'\(text)' became '\(redactor.redact(text))'")
+    }
+  }
+
+  @Test("a secret that fills a digest-shaped run on its own is still redacted")
+  func digestShapedSecret() {
+    let secret = "0123456789abcdef0123456789abcdef01234567"
+    let redactor = Redactor(secrets: [Secret(label: "env", bytes: Array(secret.utf8))])
+    #expect(redactor.redact(secret) == "[secret from env]")
+    #expect(redactor.redact("x=\(secret)&y") == "x=[secret from env]&y")
+  }
+
+  @Test("the hex spelling of a secret inside a digest is kept, and redacted anywhere else")
+  func digestsKeepHexNeedles() {
+    let redactor = Redactor(secrets: [Secret(label: "env", bytes: Array("abcd".utf8))])
+    let hex = Digest(bytes: Array("abcd".utf8)).hex
+    let digest = "0000" + hex + String(repeating: "f", count: 28)
+    #expect(hex == "61626364")
+    #expect(redactor.redact(digest) == digest)
+    #expect(redactor.redact(digest.uppercased()) == digest.uppercased())
+    #expect(redactor.redact("hex=\(hex);") == "hex=[secret from env];")
+    #expect(redactor.redact("x" + hex.uppercased() + "x") == "x[secret from env]x")
+  }
+
+  @Test("a run of ten bytes copied from a hex secret is kept inside a digest only")
+  func digestsKeepFragments() {
+    let secret = "0123456789abcdef0123"
+    let redactor = Redactor(secrets: [Secret(label: "env", bytes: Array(secret.utf8))])
+    let fragment = String(secret.dropFirst(4).prefix(12))
+    let sha256 = String(repeating: "e", count: 26) + fragment + String(repeating: "e", count: 26)
+    let sha1 = String(repeating: "E", count: 14) + fragment + String(repeating: "E", count: 14)
+    #expect(sha256.count == 64 && sha1.count == 40)
+    #expect(redactor.redact(sha256) == sha256)
+    #expect(redactor.redact(sha1) == sha1)
+    #expect(redactor.redact("k=" + fragment + "&") == "k=[secret from env]&")
+    #expect(redactor.redact(sha1 + "e") == String(repeating: "E", count: 14) + "[secret from env]"
+      + String(repeating: "E", count: 14) + "e")
+  }
+}

@@ -24,6 +24,27 @@ struct StringToSignTests {
     #expect(try canonical(#"{"a":null,"b":"","c":[],"d":[""],"e":"x"}"#) == "d=&e=x")
   }
 
+  // Regression (audit D8): `{"d":{}}` signed `d={}` under the server's rendering and was
+  // refused by `sign`, where pycloudinary leaves `{}` out and a form body cannot carry one.
+  @Test("an empty map is left out like an empty list, whether nesting is refused or rendered")
+  func emptyMaps() throws {
+    let json = #"{"d":{},"e":{ },"l":[],"timestamp":1}"#
+    let rendered = SigningOptions(nestedValues: .renderLikeServer)
+    #expect(try canonical(json) == "timestamp=1")
+    #expect(try canonical(json, rendered) == "timestamp=1")
+    let parameters = [Parameter("d", .map([])), Parameter("t", .number("1"))]
+    #expect(try StringToSign(parameters).text == "t=1")
+    #expect(try StringToSign(parameters, options: rendered).text == "t=1")
+
+    // Only the member's own value: an empty map inside one is part of what is rendered.
+    #expect(try canonical(#"{"d":{"e":{}}}"#, rendered) == #"d={"e"=>{}}"#)
+    #expect(throws: InputError("t", at: SourceLocation(line: 1, column: 6),
+      .unusable("the value of 'd' is a map; Cloudinary signs text, numbers, booleans and lists of them"
+        + " (flatten it first, as in 'alt=x|caption=y')"))) {
+      try canonical(#"{"d":{"e":{}}}"#)
+    }
+  }
+
   @Test("lists join with commas; booleans and numbers keep their spelling")
   func spellings() throws {
     #expect(
@@ -98,5 +119,41 @@ struct StringToSignTests {
     let stringToSign = try StringToSign([Parameter("b", .string("x&y")), Parameter("a", .number("1"))])
     #expect(stringToSign.pairs == ["a=1", "b=x%26y"])
     #expect(stringToSign.text == stringToSign.pairs.joined(separator: "&"))
+  }
+
+  // Regression (audit D2): each key was compared with every earlier one, and the pairs were
+  // sorted by insertion, so 80,000 keys took 21 s. Past a few dozen keys a hash table and
+  // a general sort take over; they must give exactly what the small path gives.
+  @Test("thousands of keys sort, and repeat with the last value winning, as a dozen do")
+  func manyKeys() throws {
+    // Keys in a scrambled order, some a prefix of others ('k1', 'k1-', 'k10'), and the
+    // first hundred given again with another value.
+    let count = 3000
+    let order = (0..<count).map { $0 * 7919 % count }
+    let key = { (index: Int) in "k\(index)" + (index % 3 == 0 ? "-" : "") }
+    let members = order.map { (key($0), "v\($0)") } + order.prefix(100).map { (key($0), "w\($0)") }
+    var last: [String: String] = [:]
+    for (key, value) in members { last[key] = value }
+    let expected = last.map { $0.key + "=" + $0.value }
+      .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+      .joined(separator: "&")
+    let parameters = members.map { Parameter($0.0, .string($0.1)) }
+    #expect(try StringToSign(parameters).text == expected)
+
+    let json = "{" + members.prefix(count).map { #""\#($0.0)":"\#($0.1)""# }.joined(separator: ",") + "}"
+    #expect(try canonical(json) == members.prefix(count).map { $0.0 + "=" + $0.1 }
+      .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.joined(separator: "&"))
+  }
+
+  @Test("a key repeated among thousands is refused in JSON, naming both places")
+  func manyKeysRepeated() throws {
+    let keys = (0..<3000).map { "key_\($0)" } + ["key_1500"]
+    let json = "{" + keys.map { #""\#($0)":1"# }.joined(separator: ",") + "}"
+    let first = ("{" + keys.prefix(1500).map { #""\#($0)":1,"# }.joined()).utf8.count + 1
+    let second = json.utf8.count - #""key_1500":1}"#.utf8.count + 1
+    let refusal = InputError("t", at: SourceLocation(line: 1, column: second),
+      .unusable("the key 'key_1500' appears twice (first at 1:\(first)); keep one value"))
+    #expect(throws: refusal) { try canonical(json) }
+    #expect(throws: refusal) { try ParameterDocument.parameters(fromJSON: SourceText(name: "t", text: json)) }
   }
 }

@@ -8,6 +8,8 @@ final class MemoryFileSystem: FileSystem, @unchecked Sendable {
   var standardInput: [UInt8]
   /// Paths whose reads fail with this reason.
   var unreadable: [String: String] = [:]
+  /// The most bytes one read returns, to cut inputs into small pieces as a pipe may.
+  var readLimit = Int.max
 
   init(files: [String: [UInt8]] = [:], standardInput: [UInt8] = []) {
     self.files = files
@@ -16,9 +18,9 @@ final class MemoryFileSystem: FileSystem, @unchecked Sendable {
 
   func reader(for path: String) throws(FileError) -> any ByteReader {
     if let reason = unreadable[path] { throw FileError(path: path, reason: reason, isWrite: false) }
-    if path == "-" { return MemoryReader(bytes: standardInput) }
+    if path == "-" { return MemoryReader(bytes: standardInput, readLimit: readLimit) }
     guard let bytes = files[path] else { throw FileError(path: path, reason: "no such file", isWrite: false) }
-    return MemoryReader(bytes: bytes)
+    return MemoryReader(bytes: bytes, readLimit: readLimit)
   }
 
   func atomicWriter(for path: String) throws(FileError) -> any AtomicFile {
@@ -28,13 +30,15 @@ final class MemoryFileSystem: FileSystem, @unchecked Sendable {
 
 private final class MemoryReader: ByteReader {
   private var bytes: ArraySlice<UInt8>
+  private let readLimit: Int
 
-  init(bytes: [UInt8]) {
+  init(bytes: [UInt8], readLimit: Int) {
     self.bytes = bytes[...]
+    self.readLimit = readLimit
   }
 
   func read(upTo count: Int) throws(FileError) -> [UInt8] {
-    let chunk = Array(bytes.prefix(count))
+    let chunk = Array(bytes.prefix(min(count, readLimit)))
     bytes = bytes.dropFirst(chunk.count)
     return chunk
   }

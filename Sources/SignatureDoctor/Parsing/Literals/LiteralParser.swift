@@ -236,10 +236,17 @@ private extension LiteralParser {
   /// does not expand; they are read as the text they show.
   mutating func readInspectPlaceholder() -> [UInt8]? {
     guard peek() == UInt8(ascii: "["), position + 1 < input.count,
-      (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(input[position + 1]),
-      let close = input[position...].firstIndex(of: UInt8(ascii: "]")),
-      !input[position + 1..<close].contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "\n") })
+      (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(input[position + 1])
     else { return nil }
+    // NB: the search stops at the first `[` or line break, so that many `[` in a row do not
+    // each read to a distant `]`.
+    var close = position + 2
+    while close < input.count, input[close] != UInt8(ascii: "]") {
+      let byte = input[close]
+      guard byte != UInt8(ascii: "["), byte != UInt8(ascii: "\n") else { return nil }
+      close += 1
+    }
+    guard close < input.count else { return nil }
     defer { position = close + 1 }
     return Array(input[position..<close + 1])
   }

@@ -90,9 +90,21 @@ struct ByteCursor {
     return nil
   }
 
-  /// The end of the line holding `offset`: the offset of its line feed, or `end`.
-  func endOfLine(from offset: Int) -> Int {
-    firstIndex(of: 0x0A, from: offset) ?? end
+  /// The offset of the first `byte` at or after `offset` on the same line: `nil` when a
+  /// line feed or the end comes first.
+  ///
+  /// It reads only up to what it finds, so a reader that calls it for every member of a
+  /// text flattened onto one line stays linear, as it would not by finding the line's end
+  /// first.
+  func firstIndexOnLine(of byte: UInt8, from offset: Int) -> Int? {
+    var index = offset
+    while index < end {
+      let found = bytes[index]
+      if found == byte { return index }
+      if found == 0x0A { return nil }
+      index += 1
+    }
+    return nil
   }
 
   /// The text of `range`.

@@ -78,7 +78,8 @@ public enum ClientParameterReader {
   /// - Throws: `InputError` when the input is empty, too large or nested too deeply, when
   ///   its format cannot be told, when it breaks its format's syntax (with the line and
   ///   column where it broke and what was expected there), or when it holds no named
-  ///   parameters.
+  ///   parameters: not a map, or an empty one (`{}`, `[]`, `OrderedDict()`, an empty PHP
+  ///   array, a form body without a pair), at the place where it starts.
   public static func read(
     _ source: SourceText,
     format: ClientEvidence.Format? = nil,
@@ -161,6 +162,7 @@ private extension ClientParameterReader {
       return loggedString(in: bytes, range: preamble.contentWithTrailingSpaces, notes: notes)
     case .form:
       let form = try FormBodyReader.parameters(of: bytes, in: content, maximumDepth: maximumDepth)
+      try requireParameters(form.parameters, at: content.lowerBound)
       return ClientEvidence(
         format: .form, parameters: form.parameters, repeatedKeys: repeatedKeys(in: form.parameters),
         notes: notes + form.notes)
@@ -196,6 +198,7 @@ private extension ClientParameterReader {
       wrapper = ClientEvidence.Wrapper(key: parameters[0].key, span: parameters[0].keySpan)
       parameters = inner
     }
+    try requireParameters(parameters, at: content.lowerBound)
     return ClientEvidence(
       format: format, parameters: parameters, repeatedKeys: repeatedKeys(in: parameters),
       wrapper: wrapper, notes: notes)
@@ -258,6 +261,20 @@ private extension ClientParameterReader {
             + value.kindDescription
         ))
     }
+  }
+
+  /// Refuses a set of parameters with nothing in it: `{}`, `[]`, `OrderedDict()`, an empty
+  /// PHP array or a form body without a pair.
+  ///
+  /// The engine reads no parameters as no client side at all (every rule that compares
+  /// needs a pair), so it would ask for the parameters that were just given; an empty
+  /// logged string to sign is kept, since it says what the client signed.
+  static func requireParameters(_ parameters: [Parameter], at offset: Int) throws(LiteralFailure) {
+    guard parameters.isEmpty else { return }
+    throw LiteralFailure(
+      offset: offset,
+      problem: .unusable(
+        "the parameters are empty: there is nothing to compare with the server's string"))
   }
 
   /// A logged string to sign, as it stands, without quotes around it.

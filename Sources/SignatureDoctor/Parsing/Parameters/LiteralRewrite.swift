@@ -54,9 +54,7 @@ struct LiteralRewrite {
       case .punctuation(UInt8(ascii: "<")):
         let cursor = ByteCursor(original, range: range)
         guard cursor.hasPrefix("<ref *", at: token.range.lowerBound),
-          let close = cursor.firstIndex(
-            of: UInt8(ascii: ">"), from: token.range.lowerBound,
-            before: cursor.endOfLine(from: token.range.lowerBound))
+          let close = cursor.firstIndexOnLine(of: UInt8(ascii: ">"), from: token.range.lowerBound)
         else { continue }
         rewrite.blank(token.range.lowerBound..<close + 1)
         tokens.position = close + 1

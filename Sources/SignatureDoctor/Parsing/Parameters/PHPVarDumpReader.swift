@@ -14,11 +14,13 @@
 ///
 /// `string(N)` gives the string's length in bytes, and the reader takes exactly that many,
 /// so a string holding quotes or line breaks reads right. When the byte after them is not
-/// the closing quote (the paste lost or gained bytes, such as line breaks turned into
-/// `\r\n`), the string runs to the first quote that ends a line instead, and a note says
-/// so. `int`, `float`, `bool` and `NULL` keep their text; `object(Name)#1 (2) {` reads as
-/// a map whose property names lose their `:protected` or `:"Class":private` suffix. Keys
-/// must not hold a line break.
+/// a closing quote, one that ends its line (the paste lost or gained bytes, such as line
+/// breaks turned into `\r\n`, and a quote inside the string may stand there), the string
+/// runs to the first quote that ends a line instead, and a note says so. The same dump
+/// flattened onto one line is read too: a closing quote is then followed by the next key
+/// or the closing `}`. `int`, `float`, `bool` and `NULL` keep their text;
+/// `object(Name)#1 (2) {` reads as a map whose property names lose their `:protected` or
+/// `:"Class":private` suffix. Keys must not hold a line break.
 struct PHPVarDumpReader {
   private var cursor: ByteCursor
   private let maximumDepth: Int
@@ -26,6 +28,9 @@ struct PHPVarDumpReader {
   /// read, and how many more did not fit.
   private var misfit: (offset: Int, given: Int, read: Int)?
   private var moreMisfits = 0
+  /// Whether the dump was flattened onto one line (`array(1) { ["a"]=> string(1) "x" }`),
+  /// as a browser or a log shows it.
+  private var isFlat = false
 
   /// Reads the value that fills `range`, and the notes made on the way.
   ///
@@ -49,9 +54,10 @@ struct PHPVarDumpReader {
     guard let misfit else { return [] }
     let location = SourceLocation(ofByte: misfit.offset, in: cursor.bytes)
     let others = moreMisfits == 0 ? "" : " (and \(moreMisfits) more strings like it)"
+    let quote = isFlat ? "the quote before the next key" : "the quote that ends its line"
     return [
       "string(\(misfit.given)) at \(location) holds \(misfit.read) bytes, not \(misfit.given); "
-        + "it was read up to the quote that ends its line\(others)"
+        + "it was read up to \(quote)\(others)"
     ]
   }
 }
@@ -65,11 +71,9 @@ private extension PHPVarDumpReader {
       return try readMembers(depth: depth + 1, start: start)
     }
     if cursor.consume("object(") {
-      guard
-        let close = cursor.firstIndex(
-          of: UInt8(ascii: ")"), from: cursor.position,
-          before: cursor.endOfLine(from: cursor.position))
-      else { throw cursor.failure("expected ')' after the class name of 'object('") }
+      guard let close = cursor.firstIndexOnLine(of: UInt8(ascii: ")"), from: cursor.position) else {
+        throw cursor.failure("expected ')' after the class name of 'object('")
+      }
       cursor.position = close + 1
       if cursor.consume("#") { _ = cursor.readDigits() }
       cursor.skipSpaces()
@@ -103,6 +107,11 @@ private extension PHPVarDumpReader {
     }
     cursor.skipSpaces()
     try cursor.expect("{", "after the array's element count")
+    if depth == 1 {
+      var next = cursor
+      next.skipSpaces()
+      isFlat = !(next.peek() == 0x0A || next.peek() == 0x0D)
+    }
     var builder = PHPArrayBuilder()
     while true {
       cursor.skipWhitespace()
@@ -124,10 +133,13 @@ private extension PHPVarDumpReader {
   /// Reads `["name"]=>`, `["name":protected]=>` or `[0]=>`.
   mutating func readKey() throws(LiteralFailure) -> (String, Range<Int>) {
     let open = cursor.position
-    let lineEnd = cursor.endOfLine(from: open)
-    var close = open + 1
-    while close < lineEnd, !cursor.hasPrefix("]=>", at: close) { close += 1 }
-    guard close < lineEnd else { throw cursor.failure("expected ']=>' after the key on this line") }
+    var close = open
+    repeat {
+      guard let bracket = cursor.firstIndexOnLine(of: UInt8(ascii: "]"), from: close + 1) else {
+        throw cursor.failure("expected ']=>' after the key on this line")
+      }
+      close = bracket
+    } while !cursor.hasPrefix("]=>", at: close)
     cursor.position = close + 3
     let raw = open + 1..<close
     let span = open + 1..<close
@@ -164,20 +176,15 @@ private extension PHPVarDumpReader {
     cursor.skipSpaces()
     try cursor.expect("\"", "to open the string")
     let contentStart = cursor.position
-    if cursor.end - contentStart > length, cursor.bytes[contentStart + length] == UInt8(ascii: "\"")
-    {
+    if cursor.end - contentStart > length, closesString(at: contentStart + length) {
       cursor.position = contentStart + length + 1
       return cursor.text(contentStart..<contentStart + length)
     }
 
-    // The length does not fit: take the first quote that ends a line.
+    // The length does not fit: take the first quote that can close the string.
     var index = contentStart
     while let quote = cursor.firstIndex(of: UInt8(ascii: "\""), from: index) {
-      var after = quote + 1
-      while after < cursor.end, cursor.bytes[after] == 0x20 || cursor.bytes[after] == 0x0D {
-        after += 1
-      }
-      if after == cursor.end || cursor.bytes[after] == 0x0A {
+      if closesString(at: quote) {
         cursor.position = quote + 1
         if misfit == nil {
           misfit = (start, length, quote - contentStart)
@@ -190,6 +197,32 @@ private extension PHPVarDumpReader {
     }
     throw LiteralFailure.syntax(
       "expected the \(length) bytes of string(\(length)) and a closing double quote", at: start)
+  }
+
+  /// Whether the byte at `offset` is a quote that can close a string: one that ends its
+  /// line, or in a flattened dump one followed by the next key or the closing `}`.
+  ///
+  /// A quote inside the string can stand where the length points when the paste changed
+  /// the string's bytes (line breaks turned into `\r\n`), so the quote alone proves nothing.
+  func closesString(at offset: Int) -> Bool {
+    guard cursor.bytes[offset] == UInt8(ascii: "\"") else { return false }
+    if endsLine(after: offset) { return true }
+    guard isFlat else { return false }
+    var after = offset + 1
+    while after < cursor.end, cursor.bytes[after] == 0x20 || cursor.bytes[after] == 0x09 {
+      after += 1
+    }
+    guard after > offset + 1, after < cursor.end else { return false }
+    return cursor.bytes[after] == UInt8(ascii: "[") || cursor.bytes[after] == UInt8(ascii: "}")
+  }
+
+  /// Whether only spaces and carriage returns stand between `offset` and the end of its line.
+  func endsLine(after offset: Int) -> Bool {
+    var after = offset + 1
+    while after < cursor.end, cursor.bytes[after] == 0x20 || cursor.bytes[after] == 0x0D {
+      after += 1
+    }
+    return after == cursor.end || cursor.bytes[after] == 0x0A
   }
 
   /// Reads the text of `int(…)` or `float(…)` up to its `)`.
