@@ -34,12 +34,21 @@ public struct Candidate: Hashable, Sendable {
   public var keys: [String] { pairs.map { String($0.prefix { $0 != "=" }) } }
 
   /// Whether a pair has `key`.
-  public func has(_ key: String) -> Bool { keys.contains(key) }
+  public func has(_ key: String) -> Bool { pairs.contains { Self.pair($0, hasKey: key) } }
+
+  /// Whether `pair` is `key=…`, compared byte for byte: keys in two Unicode forms are two
+  /// keys, as they are to the server.
+  public static func pair(_ pair: String, hasKey key: String) -> Bool {
+    let text = pair.utf8
+    let wanted = key.utf8
+    guard text.count > wanted.count, text.starts(with: wanted) else { return false }
+    return text[text.index(text.startIndex, offsetBy: wanted.count)] == UInt8(ascii: "=")
+  }
 
   /// The candidate with the pair for `key` removed.
   public func removing(_ key: String) -> Candidate {
     var copy = self
-    copy.pairs.removeAll { $0.hasPrefix(key + "=") }
+    copy.pairs.removeAll { Self.pair($0, hasKey: key) }
     return copy
   }
 
@@ -47,7 +56,7 @@ public struct Candidate: Hashable, Sendable {
   /// other.
   public func keepingOnly(_ key: String) -> Candidate? {
     var copy = self
-    copy.pairs.removeAll { !$0.hasPrefix(key + "=") }
+    copy.pairs.removeAll { !Self.pair($0, hasKey: key) }
     return copy.pairs.isEmpty || copy.pairs.count == pairs.count ? nil : copy
   }
 
@@ -64,7 +73,7 @@ public struct Candidate: Hashable, Sendable {
 
   /// The candidate with the value of `key` replaced, or `nil` when there is no such pair.
   public func replacing(_ key: String, with value: String) -> Candidate? {
-    guard let index = pairs.firstIndex(where: { $0.hasPrefix(key + "=") }) else { return nil }
+    guard let index = pairs.firstIndex(where: { Self.pair($0, hasKey: key) }) else { return nil }
     var copy = self
     copy.pairs[index] = key + "=" + value
     return copy

@@ -60,7 +60,7 @@ struct Verifier: Sendable {
   let algorithm: DigestAlgorithm
 
   /// How many candidates one unit of parallel work holds.
-  private static let chunk = 2048
+  static let chunk = 2048
 
   /// How a family's candidates are digested with a key.
   enum Keying: Sendable {

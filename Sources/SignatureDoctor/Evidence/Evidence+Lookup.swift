@@ -1,11 +1,6 @@
 // Lookups the rules share.
 
 extension Evidence {
-  /// The server's pair for `key`, if its string has one.
-  public func serverPair(_ key: String) -> SignedPair? {
-    serverPairs.last { $0.key == key }
-  }
-
   /// Where the client's pair sits in the `--params` input.
   public func location(ofClientPair pair: ClientPair) -> EvidenceLocation? {
     pair.span.map { EvidenceLocation(input: .params, span: $0) }

@@ -29,6 +29,10 @@ public struct Evidence: Sendable {
   public let clientPairs: [ClientPair]
   /// The server's pairs lined up with the client's.
   public let alignment: PairAlignment
+  /// The index of the last server pair and of the last client pair with each key, by
+  /// bytes, so that a lookup does not walk thousands of pairs.
+  private let serverIndex: [ExactText: Int]
+  private let clientIndex: [ExactText: Int]
 
   /// Gathers the evidence and works out the shared views.
   public init(
@@ -53,20 +57,35 @@ public struct Evidence: Sendable {
     serverPairs = report?.stringToSign.map { SignedPair.pairs(in: $0.text) } ?? []
     sentSignature = report?.signature.map { SentSignature($0.text) }
     clientPairs = client.map(ClientPair.pairs(of:)) ?? []
+    serverIndex = Self.lastIndices(of: serverPairs.map(\.key))
+    clientIndex = Self.lastIndices(of: clientPairs.map(\.key))
     alignment = PairAlignment(server: serverPairs, client: clientPairs)
+  }
+
+  /// Where each key last stands among `keys`.
+  static func lastIndices(of keys: [String]) -> [ExactText: Int] {
+    var indices: [ExactText: Int] = [:]
+    indices.reserveCapacity(keys.count)
+    for (index, key) in keys.enumerated() { indices[ExactText(key)] = index }
+    return indices
   }
 
   /// The server's string to sign, decoded.
   public var serverString: String? { signatureReport?.stringToSign?.text }
 
-  /// The server's value for `key`.
-  public func serverValue(_ key: String) -> String? {
-    serverPairs.last { $0.key == key }?.value
+  /// The server's last pair for `key`, compared by bytes.
+  public func serverPair(_ key: String) -> SignedPair? {
+    serverIndex[ExactText(key)].map { serverPairs[$0] }
   }
 
-  /// The client's pair for `key`.
+  /// The server's value for `key`.
+  public func serverValue(_ key: String) -> String? {
+    serverPair(key)?.value
+  }
+
+  /// The client's last pair for `key`, compared by bytes.
   public func clientPair(_ key: String) -> ClientPair? {
-    clientPairs.last { $0.key == key }
+    clientIndex[ExactText(key)].map { clientPairs[$0] }
   }
 
   /// Where a pair of the server's string sits in the pasted text.

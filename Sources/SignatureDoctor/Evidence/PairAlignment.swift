@@ -15,11 +15,13 @@ public struct PairAlignment: Hashable, Sendable {
   /// The rows: the server's pairs in its order, then the client's remaining keys in theirs.
   public let rows: [Row]
 
+  /// Lines the pairs up, each server pair with the client's last pair of the same key.
   init(server: [SignedPair], client: [ClientPair]) {
+    let clientIndex = Evidence.lastIndices(of: client.map(\.key))
     var rows: [Row] = []
     var used = Set<Int>()
     for pair in server {
-      if let index = client.lastIndex(where: { $0.key.hasSameScalars(as: pair.key) }) {
+      if let index = clientIndex[ExactText(pair.key)] {
         used.insert(index)
         let clientPair = client[index]
         let value = clientPair.value

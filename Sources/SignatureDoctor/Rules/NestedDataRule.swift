@@ -111,17 +111,20 @@ struct NestedDataRule: Rule {
       }
     }
     // A dict, a hash or a PHP array keeps the order its keys were given in.
-    let clientKeys = evidence.clientPairs.map(\.key)
-    for wrapper in Wrapper.allCases where wrapper.keepsKeyOrder && !clientKeys.isEmpty {
+    var clientOrder: [String: Int] = [:]
+    for (index, pair) in evidence.clientPairs.enumerated() where clientOrder[pair.key] == nil {
+      clientOrder[pair.key] = index
+    }
+    for wrapper in Wrapper.allCases where wrapper.keepsKeyOrder && !clientOrder.isEmpty {
       let summary = wrapper.summary + ", its keys in the order the client gave them"
-      edits.append(Edit(rule: Self.slug, summary: summary) { candidate in
+      let unknown = clientOrder.count
+      edits.append(Edit(rule: Self.slug, summary: summary) { [clientOrder] candidate in
         guard candidate.transform == nil, !candidate.pairs.isEmpty else { return nil }
-        let ordered = candidate.pairs.enumerated().sorted { lhs, rhs in
-          let left = clientKeys.firstIndex(of: Self.key(of: lhs.element)) ?? clientKeys.count
-          let right = clientKeys.firstIndex(of: Self.key(of: rhs.element)) ?? clientKeys.count
-          return (left, lhs.offset) < (right, rhs.offset)
+        let ranked = candidate.pairs.enumerated().map { offset, pair in
+          (rank: clientOrder[Self.key(of: pair)] ?? unknown, offset: offset, pair: pair)
         }
-        return Candidate(pairs: [wrapper.pair(wrapping: ordered.map(\.element))], keepsOrder: true)
+        let ordered = ranked.sorted { ($0.rank, $0.offset) < ($1.rank, $1.offset) }.map(\.pair)
+        return Candidate(pairs: [wrapper.pair(wrapping: ordered)], keepsOrder: true)
       })
     }
     let spreadSummary = "passed its string to sign to Node's api_sign_request, which signs each character "

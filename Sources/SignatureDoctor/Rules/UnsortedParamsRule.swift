@@ -127,9 +127,15 @@ extension UnsortedParamsRule {
 
     if !evidence.clientPairs.isEmpty {
       let clientKeys = evidence.clientPairs.map(\.key)
-      let shown = clientKeys.filter(serverKeys.contains).map { VisibleText($0).text }.joined(separator: ", ")
-      orders.append(("joined the pairs in the order the client gave them (\(shown))", { pairs in
-        ranked(pairs) { clientKeys.firstIndex(of: key(of: $0)) ?? clientKeys.count }
+      var rank: [ExactText: Int] = [:]
+      for (index, key) in clientKeys.enumerated() where rank[ExactText(key)] == nil {
+        rank[ExactText(key)] = index
+      }
+      let shared = clientKeys.filter { evidence.serverPair($0) != nil }
+      let shown = shared.prefix(8).map { VisibleText($0).text }.joined(separator: ", ")
+        + (shared.count > 8 ? ", …" : "")
+      orders.append(("joined the pairs in the order the client gave them (\(shown))", { [rank] pairs in
+        ranked(pairs) { rank[ExactText(key(of: $0))] ?? clientKeys.count }
       }))
     }
     orders += namedOrders

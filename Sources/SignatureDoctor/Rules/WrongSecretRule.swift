@@ -63,8 +63,9 @@ struct WrongSecretRule: Rule {
         + search.tried.joined(separator: "; ") + "; none matched."),
     ]
     if !search.skipped.isEmpty {
-      notes.append(EvidenceNote("The search stopped at its budget of \(search.budget) digests before "
-        + "trying " + search.skipped.joined(separator: "; ") + "; fewer secrets leave it more room."))
+      notes.append(EvidenceNote("The search stopped at its limits (\(search.budget) digests of up to 128 "
+        + "bytes, \(HypothesisSearch.pairCap) pairs held at once) before trying "
+        + search.skipped.joined(separator: "; ") + "; fewer secrets, or a shorter string, leave it more room."))
     }
     return finding(
       confidence: search.skipped.isEmpty ? 0.7 : 0.5,

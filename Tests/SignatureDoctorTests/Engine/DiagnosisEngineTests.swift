@@ -91,7 +91,7 @@ struct DiagnosisEngineTests {
     #expect(!search.tried.contains("pairs of mistakes"), "\(search.tried)")
     let wrong = try #require(diagnosis.findings.first { $0.rule.slug == "wrong-secret" })
     #expect(wrong.confidence == 0.5)
-    #expect(wrong.evidence.contains { $0.text.hasPrefix("The search stopped at its budget of 1000 digests") })
+    #expect(wrong.evidence.contains { $0.text.hasPrefix("The search stopped at its limits (1000 digests of up to 128 bytes") })
   }
 
   @Test("a search that runs to its end skips nothing")
@@ -105,4 +105,18 @@ struct DiagnosisEngineTests {
     #expect(search.tried.contains("each search under HMAC"), "\(search.tried)")
     #expect(diagnosis.topFinding?.confidence == 0.7)
   }
+
+  // Regression: thousands of pairs made the search build millions of candidates of
+  // thousands of pairs each, for minutes and gigabytes.
+  @Test("a string of thousands of pairs is searched only as far as the pairs held at once allow")
+  func thousandsOfPairs() throws {
+    let keys = (0..<3_000).map { "k" + String(100_000 + $0) }
+    let server = (keys.map { $0 + "=v" } + ["timestamp=1685544025"]).joined(separator: "&")
+    let diagnosis = try Self.diagnose(server: server, signed: "nothing the rules suspect")
+    let search = try #require(diagnosis.search)
+    #expect(search.candidates <= HypothesisSearch.pairCap / 3_001 + 2, "\(search.candidates)")
+    #expect(search.skipped.first?.hasPrefix("part of") == true, "\(search.skipped)")
+    #expect(search.skipped.contains("pairs of mistakes"))
+  }
 }
+
