@@ -177,9 +177,10 @@ extension UnsortedParamsRule {
       Set(keys).count == keys.count
     else { return [] }
     let count = (1...current.count).reduce(1, *)
+    let visibleKeys = keys.map { VisibleText($0).text }
     return (1..<count).map { rank in
       let positions = Self.permutation(rank, of: current.count)
-      let shown = positions.map { VisibleText(keys[$0]).text }.joined(separator: ", ")
+      let shown = positions.map { visibleKeys[$0] }.joined(separator: ", ")
       let pairs = positions.map { current[$0] }
       return ("joined the pairs in the order \(shown)", Candidate(pairs: pairs, keepsOrder: true))
     }
