@@ -2,7 +2,8 @@
 ///
 /// A line that cannot be signed gives `{"error": …, "line": N}` and the rest go on. Lines
 /// are signed in batches spread over every core, and each batch is written before the next
-/// is read, so memory stays flat however many lines come.
+/// is read, so memory stays flat however many lines come. Each part of a batch's output
+/// passes through the redactor on the core that signed it.
 public struct JSONLinesSigner: Sendable {
   /// The outcome of one batch.
   public struct BatchOutput: Sendable {
@@ -17,11 +18,13 @@ public struct JSONLinesSigner: Sendable {
 
   private let signer: Signer
   private let limits: InputLimits
+  private let redactor: Redactor
 
-  /// Creates a line signer.
-  public init(signer: Signer, limits: InputLimits = .standard) {
+  /// Creates a line signer whose output `redactor` cleans.
+  public init(signer: Signer, limits: InputLimits = .standard, redactor: Redactor = Redactor(secrets: [])) {
     self.signer = signer
     self.limits = limits
+    self.redactor = redactor
   }
 
   /// Signs a batch of lines, numbered from `firstLineNumber`, each without its line feed.
@@ -44,7 +47,7 @@ public struct JSONLinesSigner: Sendable {
     return BatchOutput(parts: values.map(\.0), errorCount: values.reduce(0) { $0 + $1.1 })
   }
 
-  /// The error object for a line too long to be read.
+  /// The error object for a line too long to be read (it holds no input to redact).
   public func overlongLineOutput(lineNumber: Int) -> [UInt8] {
     errorLine("the line is longer than the \(ByteCountText.describe(Self.maximumLineLength)) limit",
               lineNumber: lineNumber, column: nil)
@@ -58,7 +61,7 @@ private extension JSONLinesSigner {
   ) -> (bytes: [UInt8], errorCount: Int) {
     var output: (bytes: [UInt8], errorCount: Int) = ([], 0)
     output.bytes.reserveCapacity(lines.count * 160)
-    var builder = StringToSignBuilder(options: signer.options)
+    var scratch = Scratch(builder: StringToSignBuilder(options: signer.options))
     for (offset, line) in lines.enumerated() {
       let lineNumber = firstLineNumber + offset
       // NB: only JSON's white space makes a line blank; a line of NUL bytes is an error.
@@ -68,9 +71,13 @@ private extension JSONLinesSigner {
         output.bytes += overlongLineOutput(lineNumber: lineNumber)
         continue
       }
-      switch signLine(line, builder: &builder) {
-      case .success(let request):
-        request.appendCompactJSON(to: &output.bytes)
+      switch signLine(line, scratch: &scratch) {
+      case .success(let signature):
+        SignedRequest.appendCompactJSON(
+          signature: signature,
+          stringToSign: scratch.stringToSign,
+          to: &output.bytes
+        )
         output.bytes.append(0x0A)
       case .failure(let failure):
         output.errorCount += 1
@@ -80,6 +87,7 @@ private extension JSONLinesSigner {
         output.bytes += errorLine(failure.message, lineNumber: lineNumber, column: column)
       }
     }
+    if !redactor.isEmpty { output.bytes = redactor.redact(output.bytes) }
     return output
   }
 
@@ -88,24 +96,28 @@ private extension JSONLinesSigner {
     let message: String
   }
 
-  func signLine(
-    _ line: ArraySlice<UInt8>,
-    builder: inout StringToSignBuilder
-  ) -> Result<SignedRequest, LineFailure> {
+  /// The buffers one chunk's lines are signed in, reused from line to line so that a line
+  /// allocates nothing but its digest.
+  struct Scratch {
+    var builder: StringToSignBuilder
+    var stringToSign: [UInt8] = []
+    var order: [Range<Int>] = []
+  }
+
+  /// Signs one line; on success its string to sign is in `scratch.stringToSign`.
+  func signLine(_ line: ArraySlice<UInt8>, scratch: inout Scratch) -> Result<Digest, LineFailure> {
     line.withUnsafeBufferPointer { buffer in
       if let invalid = UTF8Validation.firstInvalidByte(in: buffer) {
         return .failure(LineFailure(offset: invalid, message: InputError("", .invalidUTF8).message))
       }
-      let stringToSign: StringToSign
       do throws(LiteralFailure) {
-        stringToSign = try ParameterDocument.stringToSign(
-          fromJSON: buffer, using: &builder, maximumDepth: limits.maximumDepth)
+        try ParameterDocument.read(json: buffer, into: &scratch.builder, maximumDepth: limits.maximumDepth)
       } catch {
         return .failure(LineFailure(offset: error.offset, message: InputError("", error.problem).message))
       }
+      scratch.builder.finish(into: &scratch.stringToSign, order: &scratch.order)
       do {
-        let signature = try signer.signature(of: stringToSign.bytes)
-        return .success(SignedRequest(stringToSign: stringToSign, signature: signature))
+        return .success(try signer.signature(of: scratch.stringToSign))
       } catch {
         return .failure(LineFailure(offset: nil, message: "libcrypto could not compute a digest (\(error))"))
       }

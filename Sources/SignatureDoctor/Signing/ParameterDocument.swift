@@ -58,6 +58,17 @@ public enum ParameterDocument {
     using builder: inout StringToSignBuilder,
     maximumDepth: Int
   ) throws(LiteralFailure) -> StringToSign {
+    try read(json: buffer, into: &builder, maximumDepth: maximumDepth)
+    return builder.finish()
+  }
+
+  /// Reads a JSON object of parameters into `builder`, whose buffers are reused from one
+  /// line to the next; `builder.finish` then writes the string.
+  static func read(
+    json buffer: UnsafeBufferPointer<UInt8>,
+    into builder: inout StringToSignBuilder,
+    maximumDepth: Int
+  ) throws(LiteralFailure) {
     builder.reset()
     // NB: the builder is swapped in and out rather than copied, so that its buffers stay
     // uniquely referenced and are reused instead of copied on the first write.
@@ -74,7 +85,6 @@ public enum ParameterDocument {
         in: buffer
       )
     }
-    return parser.handler.finish()
   }
 
   static func repeatedKeyFailure(

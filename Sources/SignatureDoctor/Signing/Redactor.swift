@@ -15,13 +15,9 @@
 /// the standard alphabet, then one `=`), longer than the match. The secret standing alone,
 /// or glued to other text, is still redacted.
 public struct Redactor: Sendable {
-  private struct Needle: Sendable {
-    let bytes: [UInt8]
-    let replacement: [UInt8]
-  }
-
-  private let needles: [Needle]
-  private let fragments: [SecretFragments]
+  /// One finder per spelling of each secret: the bytes as written, whose runs are found,
+  /// and each other spelling, found whole.
+  private let finders: [SecretFragments]
 
   /// Secrets shorter than this, once trimmed, are not searched for: they would match
   /// ordinary words.
@@ -33,13 +29,13 @@ public struct Redactor: Sendable {
 
   /// Prepares to redact `secrets`.
   public init(secrets: [Secret]) {
-    var needles: [Needle] = []
-    var fragments: [SecretFragments] = []
+    var finders: [SecretFragments] = []
     for secret in secrets {
       let core = Array(Self.trimmed(secret.bytes))
       guard core.count >= Self.minimumLength else { continue }
       let replacement = Array("[secret from \(secret.label)]".utf8)
-      fragments.append(SecretFragments(secret: core, replacement: replacement))
+      let window = min(core.count, Self.fragmentLength)
+      finders.append(SecretFragments(secret: core, window: window, replacement: replacement))
       // The bytes as written are found by the fragments; these are the other spellings.
       let text = String(decoding: core, as: UTF8.self)
       let forms = [
@@ -51,24 +47,20 @@ public struct Redactor: Sendable {
         Array(Digest(bytes: core).hex.utf8),
         Array(Digest(bytes: core).upperHex.utf8),
       ]
-      for form in Set(forms) where form != core {
-        needles.append(Needle(bytes: form, replacement: replacement))
+      var seen: Set<[UInt8]> = [core]
+      for form in forms where seen.insert(form).inserted {
+        finders.append(SecretFragments(secret: form, window: form.count, replacement: replacement))
       }
     }
-    self.needles = needles.sorted { $0.bytes.count > $1.bytes.count }
-    self.fragments = fragments
+    self.finders = finders
   }
 
   /// Whether there is nothing to redact.
-  public var isEmpty: Bool { fragments.isEmpty }
+  public var isEmpty: Bool { finders.isEmpty }
 
   /// The bytes with every secret replaced.
   public func redact(_ bytes: [UInt8]) -> [UInt8] {
-    var bytes = SecretFragments.replacing(fragments, in: bytes)
-    for needle in needles {
-      bytes = Self.replacing(needle.bytes, with: needle.replacement, in: bytes)
-    }
-    return bytes
+    SecretFragments.replacing(finders, in: bytes)
   }
 
   /// The text with every secret replaced.
@@ -96,28 +88,6 @@ private extension Redactor {
         output.append(contentsOf: Array("%\(digits)".utf8))
       }
     }
-    return output
-  }
-
-  static func replacing(_ needle: [UInt8], with replacement: [UInt8], in haystack: [UInt8]) -> [UInt8] {
-    guard var found = ByteSearch.firstIndex(of: needle, in: haystack, from: 0) else { return haystack }
-    var output: [UInt8] = []
-    output.reserveCapacity(haystack.count)
-    var copied = 0
-    while true {
-      var searchFrom = found + 1
-      if !liesInsideDigest(found..<found + needle.count, of: haystack) {
-        output.append(contentsOf: haystack[copied..<found])
-        output.append(contentsOf: replacement)
-        copied = found + needle.count
-        searchFrom = copied
-      }
-      guard let next = ByteSearch.firstIndex(of: needle, in: haystack, from: searchFrom) else {
-        break
-      }
-      found = next
-    }
-    output.append(contentsOf: haystack[copied...])
     return output
   }
 }
@@ -181,25 +151,27 @@ extension Redactor {
 ///
 /// A run of `window` bytes or more holds four bytes starting at a multiple of
 /// `window - 3`, so the scan looks only there, through a 64 Ki-bit filter of the secret's
-/// four-byte grams, and grows each hit to the whole run it belongs to.
+/// four-byte grams, and grows each hit to the whole run it belongs to. With `window` the
+/// secret's whole length, it finds the secret whole and nothing shorter.
 private struct SecretFragments: Sendable {
   let secret: [UInt8]
   let replacement: [UInt8]
-  /// The shortest run redacted.
+  /// The shortest run redacted, at least four bytes.
   let window: Int
   /// Where each four-byte gram of the secret starts in it.
   private let grams: [UInt32: [Int]]
   /// One bit per gram's 16-bit fold, for the scan's quick test.
   private let filter: [UInt64]
 
-  init(secret: [UInt8], replacement: [UInt8]) {
+  init(secret: [UInt8], window: Int, replacement: [UInt8]) {
+    precondition(window >= 4 && window <= secret.count, "a window of 4 bytes to the secret's length")
     self.secret = secret
     self.replacement = replacement
-    window = min(secret.count, Redactor.fragmentLength)
+    self.window = window
     var grams: [UInt32: [Int]] = [:]
     var filter = [UInt64](repeating: 0, count: 1024)
     for start in 0...(secret.count - 4) {
-      let gram = Self.gram(secret, at: start)
+      let gram = secret.withUnsafeBufferPointer { Self.gram($0, at: start) }
       grams[gram, default: []].append(start)
       let bit = Self.fold(gram)
       filter[bit >> 6] |= 1 << UInt64(bit & 63)
@@ -213,31 +185,38 @@ private struct SecretFragments: Sendable {
     guard text.count >= window else { return [] }
     var runs: [Range<Int>] = []
     let step = window - 3
-    var position = 0
-    while position + 4 <= text.count {
-      defer { position += step }
-      let gram = Self.gram(text, at: position)
-      let bit = Self.fold(gram)
-      guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0, let starts = grams[gram] else { continue }
-      for start in starts {
-        var lower = 0
-        while position - lower > 0, start - lower > 0,
-          text[position - lower - 1] == secret[start - lower - 1]
-        {
-          lower += 1
-        }
-        var upper = 4
-        while position + upper < text.count, start + upper < secret.count,
-          text[position + upper] == secret[start + upper]
-        {
-          upper += 1
-        }
-        guard lower + upper >= window else { continue }
-        let run = (position - lower)..<(position + upper)
-        if let last = runs.last, last.upperBound >= run.lowerBound {
-          runs[runs.count - 1] = last.lowerBound..<max(last.upperBound, run.upperBound)
-        } else {
-          runs.append(run)
+    // NB: through buffer pointers: every output byte of `sign --jsonl` passes this scan.
+    text.withUnsafeBufferPointer { text in
+      secret.withUnsafeBufferPointer { secret in
+        filter.withUnsafeBufferPointer { filter in
+          var position = 0
+          while position + 4 <= text.count {
+            defer { position += step }
+            let gram = Self.gram(text, at: position)
+            let bit = Self.fold(gram)
+            guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0, let starts = grams[gram] else { continue }
+            for start in starts {
+              var lower = 0
+              while position - lower > 0, start - lower > 0,
+                text[position - lower - 1] == secret[start - lower - 1]
+              {
+                lower += 1
+              }
+              var upper = 4
+              while position + upper < text.count, start + upper < secret.count,
+                text[position + upper] == secret[start + upper]
+              {
+                upper += 1
+              }
+              guard lower + upper >= window else { continue }
+              let run = (position - lower)..<(position + upper)
+              if let last = runs.last, last.upperBound >= run.lowerBound {
+                runs[runs.count - 1] = last.lowerBound..<max(last.upperBound, run.upperBound)
+              } else {
+                runs.append(run)
+              }
+            }
+          }
         }
       }
     }
@@ -269,9 +248,9 @@ private struct SecretFragments: Sendable {
     return output
   }
 
-  static func gram(_ bytes: [UInt8], at start: Int) -> UInt32 {
-    UInt32(bytes[start]) << 24 | UInt32(bytes[start + 1]) << 16 | UInt32(bytes[start + 2]) << 8
-      | UInt32(bytes[start + 3])
+  /// The four bytes at `start`, as one number.
+  static func gram(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> UInt32 {
+    UnsafeRawPointer(bytes.baseAddress! + start).loadUnaligned(as: UInt32.self)
   }
 
   static func fold(_ gram: UInt32) -> Int {

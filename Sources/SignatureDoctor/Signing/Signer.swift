@@ -77,10 +77,16 @@ public struct SignedRequest: Hashable, Sendable {
   /// Appends `json` in compact form, written directly because `sign --jsonl` writes
   /// millions of them.
   public func appendCompactJSON(to output: inout [UInt8]) {
+    Self.appendCompactJSON(signature: signature, stringToSign: stringToSign.bytes, to: &output)
+  }
+
+  /// Appends the object for a signature and the bytes of its string to sign, for callers
+  /// that keep the string in a buffer of their own.
+  static func appendCompactJSON(signature: Digest, stringToSign: [UInt8], to output: inout [UInt8]) {
     output.append(contentsOf: #"{"signature":""#.utf8)
     signature.appendHex(to: &output)
     output.append(contentsOf: #"","string_to_sign":""#.utf8)
-    stringToSign.bytes.withUnsafeBufferPointer { JSONValue.appendEscaped($0, to: &output) }
+    stringToSign.withUnsafeBufferPointer { JSONValue.appendEscaped($0, to: &output) }
     output.append(contentsOf: #""}"#.utf8)
   }
 }

@@ -16,7 +16,7 @@ struct JSONLinesRun {
     let file = try outputPath.map { (path) throws(FileError) in
       try context.fileSystem.atomicWriter(for: path)
     }
-    let sink: any OutputSink = file.map { file in
+    let sink = file.map { file in
       let guarded = RedactingOutput(file)
       guarded.redactor = context.output.redactor
       return guarded
@@ -35,8 +35,8 @@ struct JSONLinesRun {
 
   /// Reads batches of lines and signs each while the previous one is written and the next
   /// one read, so that both cores stay busy.
-  private func stream(from reader: any ByteReader, inputName: String, to sink: any OutputSink) throws -> Int {
-    let lineSigner = JSONLinesSigner(signer: signer)
+  private func stream(from reader: any ByteReader, inputName: String, to sink: RedactingOutput) throws -> Int {
+    let lineSigner = JSONLinesSigner(signer: signer, redactor: sink.redactor)
     var pending: [UInt8] = []
     var nextLineNumber = 1
     var errorCount = 0
@@ -47,7 +47,7 @@ struct JSONLinesRun {
 
     func drain() {
       guard let batch = inFlight?.wait() else { return }
-      for part in batch.parts { sink.write(part) }
+      for part in batch.parts { sink.writeRedacted(part) }
       errorCount += batch.errorCount
       inFlight = nil
     }

@@ -35,5 +35,11 @@ final class RedactingOutput: OutputSink {
     base.write(redactor.isEmpty ? bytes : redactor.redact(bytes))
   }
 
+  /// Writes bytes that this stream's `redactor` has already cleaned on another thread, as
+  /// `sign --jsonl` does so that the writing thread does not redact alone.
+  func writeRedacted(_ bytes: [UInt8]) {
+    base.write(bytes)
+  }
+
   func flush() { base.flush() }
 }
