@@ -144,4 +144,16 @@ public enum Recipe: Hashable, Sendable {
 
   /// The rule a recipe other than `.plain` belongs to.
   static let rule = "digest-construction"
+
+  /// Where each pair ends in the pairs joined with `&`, as `secretAfterPair` cuts them.
+  static func pairEnds<Pairs: Sequence>(of pairs: Pairs) -> [Int] where Pairs.Element: StringProtocol {
+    var ends: [Int] = []
+    var end = 0
+    for pair in pairs {
+      end += pair.utf8.count
+      ends.append(end)
+      end += 1
+    }
+    return ends
+  }
 }

@@ -63,13 +63,7 @@ extension HypothesisSearch {
         ? trial.candidate.pairs
         : trial.candidate.pairs.sorted(by: StringToSign.precedes)
       let message = Array(ordered.joined(separator: "&").utf8)
-      var pairEnds: [Int] = []
-      var end = 0
-      for pair in ordered {
-        end += pair.utf8.count
-        pairEnds.append(end)
-        end += 1
-      }
+      let pairEnds = Recipe.pairEnds(of: ordered)
       let recipes = [Recipe.hmac, .secretFirst] + pairEnds.indices.dropLast().map(Recipe.secretAfterPair)
       let cost = recipes.count * keys.reduce(0) { $0 + Cost.of(bytes: message.count + $1.bytes.count) }
       guard counter.spent + cost <= ceiling else {

@@ -175,14 +175,7 @@ extension RuleExample {
       }
     }
     let message = Array(string.utf8)
-    let pairs = string.split(separator: "&", omittingEmptySubsequences: false)
-    var ends: [Int] = []
-    var end = 0
-    for pair in pairs {
-      end += pair.utf8.count
-      ends.append(end)
-      end += 1
-    }
+    let ends = Recipe.pairEnds(of: string.split(separator: "&", omittingEmptySubsequences: false))
     let digester = OpenSSLDigester()
     let digest: Digest?
     switch recipe {
