@@ -376,7 +376,9 @@ private extension EncodingMismatchRule {
   static func respelled(_ candidate: Candidate, _ changes: [(String, Spelling)]) -> Candidate? {
     var result = candidate
     for (key, pair) in changes {
-      guard let index = result.pairs.firstIndex(where: { Candidate.pair($0, hasKey: key) }) else { return nil }
+      guard let index = result.pairs.firstIndex(where: { Candidate.pair($0, hasKey: key) }) else {
+        return nil
+      }
       if let pair { result.pairs[index] = pair } else { result.pairs.remove(at: index) }
     }
     return result
