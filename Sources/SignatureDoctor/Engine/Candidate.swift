@@ -30,9 +30,6 @@ public struct Candidate: Hashable, Sendable {
     return transform.map { $0.apply(to: joined) } ?? joined
   }
 
-  /// The keys of the pairs.
-  public var keys: [String] { pairs.map { String($0.prefix { $0 != "=" }) } }
-
   /// Whether a pair has `key`.
   public func has(_ key: String) -> Bool { pairs.contains { Self.pair($0, hasKey: key) } }
 

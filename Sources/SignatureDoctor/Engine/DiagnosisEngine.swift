@@ -3,11 +3,12 @@
 public struct DiagnosisEngine: Sendable {
   /// The rules, in catalog order.
   public let rules: [any Rule]
-  /// The most digests a search computes.
+  /// The most a search spends, in digests of up to 128 bytes (a longer string costs one
+  /// more per 128 bytes).
   public let searchBudget: Int
 
-  /// The most digests a search computes unless told otherwise, which keeps the longest
-  /// search to a few seconds on two cores.
+  /// The search budget unless told otherwise, which keeps the longest search to a few
+  /// seconds on two cores.
   public static let defaultSearchBudget = 12_000_000
 
   public init(rules: [any Rule] = RuleCatalog.all, searchBudget: Int = defaultSearchBudget) {

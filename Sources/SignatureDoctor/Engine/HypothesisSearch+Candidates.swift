@@ -130,4 +130,3 @@ extension HypothesisSearch {
     return trials.filter { seen.insert(ExactText($0.text)).inserted }
   }
 }
-

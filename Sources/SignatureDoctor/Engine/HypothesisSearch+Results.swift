@@ -69,10 +69,12 @@ extension HypothesisSearch {
     hypotheses: Hypotheses?,
     ran: [Stage]
   ) -> SearchSummary {
-    let described = Stage.allCases.map { describe($0, hypotheses: hypotheses) }
-    let tried = zip(Stage.allCases, described).compactMap { ran.contains($0) ? $1 : nil }.flatMap { $0 }
-    var skipped = zip(Stage.allCases, described).compactMap { ran.contains($0) ? nil : $1 }.flatMap { $0 }
-    if verified != nil || hypotheses == nil { skipped = [] }
+    let stages = Stage.allCases.map { (stage: $0, phrases: describe($0, hypotheses: hypotheses)) }
+    let tried = stages.filter { ran.contains($0.stage) }.flatMap(\.phrases)
+    var skipped: [String] = []
+    if verified == nil, hypotheses != nil {
+      skipped = stages.filter { !ran.contains($0.stage) }.flatMap(\.phrases)
+    }
     if verified == nil, counter.isCut, let last = ran.last {
       skipped.insert("part of " + describe(last, hypotheses: hypotheses).joined(separator: ", "), at: 0)
     }

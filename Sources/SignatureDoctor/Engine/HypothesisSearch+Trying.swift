@@ -38,7 +38,7 @@ extension HypothesisSearch {
       counter.spent += cost
       jobs.append(Verifier.Job(message: message))
     }
-    let (matches, digests) = try verifier.findAppended(jobs: jobs, keys: keys.map(\.bytes))
+    let (matches, digests) = try verifier.find(jobs: jobs, keys: keys.map(\.bytes), keying: .appended)
     counter.candidates += jobs.count
     counter.digests += digests
     guard let match = matches.first else { return nil }

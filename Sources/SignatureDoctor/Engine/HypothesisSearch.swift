@@ -19,7 +19,7 @@ struct HypothesisSearch {
     let rule: String
     let summary: String
     /// Whether the step comes from an edit enumerated blindly (see `Edit.isExhaustive`).
-    var isExhaustive = false
+    let isExhaustive: Bool
 
     init(rule: String, summary: String, isExhaustive: Bool = false) {
       self.rule = rule

@@ -70,14 +70,6 @@ struct Verifier: Sendable {
     case hmac
   }
 
-  /// Tries every candidate of every job with every key appended, as Cloudinary digests a
-  /// signature; returns the matches in a stable order and the number of digests computed.
-  ///
-  /// - Throws: `OpenSSLError` when libcrypto refuses.
-  func findAppended(jobs: [Job], keys: [[UInt8]]) throws(OpenSSLError) -> (matches: [Match], digests: Int) {
-    try find(jobs: jobs, keys: keys, keying: .appended)
-  }
-
   /// Tries every candidate of every job with every key, digested as `keying` says; returns
   /// the matches in a stable order and the number of digests computed.
   ///

@@ -59,7 +59,7 @@ public struct Evidence: Sendable {
     clientPairs = client.map(ClientPair.pairs(of:)) ?? []
     serverIndex = Self.lastIndices(of: serverPairs.map(\.key))
     clientIndex = Self.lastIndices(of: clientPairs.map(\.key))
-    alignment = PairAlignment(server: serverPairs, client: clientPairs)
+    alignment = PairAlignment(server: serverPairs, client: clientPairs, clientIndex: clientIndex)
   }
 
   /// Where each key last stands among `keys`.

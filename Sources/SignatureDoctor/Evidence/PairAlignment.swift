@@ -17,7 +17,12 @@ public struct PairAlignment: Hashable, Sendable {
 
   /// Lines the pairs up, each server pair with the client's last pair of the same key.
   init(server: [SignedPair], client: [ClientPair]) {
-    let clientIndex = Evidence.lastIndices(of: client.map(\.key))
+    self.init(server: server, client: client, clientIndex: Evidence.lastIndices(of: client.map(\.key)))
+  }
+
+  /// As `init(server:client:)`, with where each key last stands among `client` already
+  /// worked out.
+  init(server: [SignedPair], client: [ClientPair], clientIndex: [ExactText: Int]) {
     var rows: [Row] = []
     var used = Set<Int>()
     for pair in server {

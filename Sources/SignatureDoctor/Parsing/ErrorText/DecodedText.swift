@@ -112,6 +112,34 @@ extension DecodedText {
     bytes.append(contentsOf: decoded)
   }
 
+  /// A view of the text with each span `match` finds at an occurrence of `trigger` replaced
+  /// by the bytes it gives, which take the origin of the span's first byte; `nil` when it
+  /// finds none. Entities and terminal escapes are each one such layer.
+  func replacingSpans(
+    startingWith trigger: UInt8,
+    _ match: (Int) -> (length: Int, replacement: [UInt8])?
+  ) -> DecodedText? {
+    var view = DecodedText(endingAt: endOrigin)
+    view.inheritJoinedBreaks(of: self)
+    var isReplaced = false
+    var copied = 0
+    var position = 0
+    while let found = ByteSearch.firstIndex(of: [trigger], in: bytes, from: position) {
+      guard let (length, replacement) = match(found) else {
+        position = found + 1
+        continue
+      }
+      view.appendCopy(of: copied..<found, in: self)
+      view.append(replacement, decodedAt: found, in: self)
+      isReplaced = true
+      position = found + length
+      copied = position
+    }
+    guard isReplaced else { return nil }
+    view.appendCopy(of: copied..<count, in: self)
+    return view
+  }
+
   /// Records that the line break at byte `index` of `parent` was removed to join two lines.
   mutating func noteJoinedBreak(at index: Int, in parent: DecodedText) {
     joinedBreaks.append(parent.origin(of: index))

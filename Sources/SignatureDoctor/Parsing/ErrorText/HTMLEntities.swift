@@ -19,26 +19,9 @@ enum HTMLEntities {
   /// The view with its entities decoded once, or `nil` when `text` holds no entity; each
   /// decoded character has the origin of its `&`.
   static func decode(_ text: DecodedText) -> DecodedText? {
-    let ampersand = [UInt8(ascii: "&")]
-    var view = DecodedText(endingAt: text.endOrigin)
-    view.inheritJoinedBreaks(of: text)
-    var isDecoded = false
-    var copied = 0
-    var position = 0
-    while let found = ByteSearch.firstIndex(of: ampersand, in: text.bytes, from: position) {
-      guard let (scalar, length) = entity(in: text, at: found) else {
-        position = found + 1
-        continue
-      }
-      view.appendCopy(of: copied..<found, in: text)
-      view.append(Array(String(scalar).utf8), decodedAt: found, in: text)
-      isDecoded = true
-      position = found + length
-      copied = position
+    text.replacingSpans(startingWith: UInt8(ascii: "&")) { found in
+      entity(in: text, at: found).map { ($1, Array(String($0).utf8)) }
     }
-    guard isDecoded else { return nil }
-    view.appendCopy(of: copied..<text.count, in: text)
-    return view
   }
 
   /// The character a whole entity at `index` (an `&`) stands for, and the entity's length.

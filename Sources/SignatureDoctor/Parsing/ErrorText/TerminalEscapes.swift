@@ -24,24 +24,9 @@ enum TerminalEscapes {
 
   /// `text` without its escape sequences, or `nil` when it holds none.
   static func strip(_ text: DecodedText) -> DecodedText? {
-    var view = DecodedText(endingAt: text.endOrigin)
-    view.inheritJoinedBreaks(of: text)
-    var copied = 0
-    var position = 0
-    var found = false
-    while let start = ByteSearch.firstIndex(of: [escape], in: text.bytes, from: position) {
-      guard let length = sequenceLength(in: text, at: start) else {
-        position = start + 1
-        continue
-      }
-      view.appendCopy(of: copied..<start, in: text)
-      found = true
-      position = start + length
-      copied = position
+    text.replacingSpans(startingWith: escape) { found in
+      sequenceLength(in: text, at: found).map { ($0, []) }
     }
-    guard found else { return nil }
-    view.appendCopy(of: copied..<text.count, in: text)
-    return view
   }
 
   /// The length of the escape sequence that starts at `index`, an ESC; `nil` when none does.
